@@ -1,0 +1,18 @@
+namespace Iiif.Core.Errors;
+
+/// <summary>The one table from error kind to HTTP status code (digest §5.2, both versions).</summary>
+public static class IiifErrorStatus
+{
+    /// <summary>The HTTP status code the spec names for <paramref name="kind"/>.</summary>
+    public static int StatusCode(IiifErrorKind kind) => kind switch
+    {
+        IiifErrorKind.BadRequest => 400,
+        IiifErrorKind.Unauthorized => 401,
+        IiifErrorKind.Forbidden => 403,
+        IiifErrorKind.NotFound => 404,
+        IiifErrorKind.InternalError => 500,
+        IiifErrorKind.NotImplemented => 501,
+        IiifErrorKind.ServiceUnavailable => 503,
+        _ => throw new ArgumentOutOfRangeException(nameof(kind), kind, "Unknown error kind."),
+    };
+}

@@ -1,0 +1,30 @@
+#!/usr/bin/env bash
+# Runs the whole test suite and ends with one line: "N passed, N failed".
+# Usage: ./test.sh [extra dotnet test arguments, e.g. --filter TestCategory!=Integration]
+set -uo pipefail
+cd "$(dirname "$0")"
+
+./scripts/install-deps.sh || exit 1
+
+results_dir="$(pwd)/.ci/results"
+rm -rf "$results_dir"
+mkdir -p "$results_dir"
+
+dotnet test Iiif.sln --configuration Release --logger "trx;LogFileName=tests.trx" --results-directory "$results_dir" "$@"
+status=$?
+
+passed=0
+failed=0
+for trx in "$results_dir"/*.trx; do
+    [ -f "$trx" ] || continue
+    counters=$(grep -o '<Counters [^>]*>' "$trx" | head -n 1)
+    p=$(sed -n 's/.* passed="\([0-9]*\)".*/\1/p' <<<"$counters")
+    f=$(sed -n 's/.* failed="\([0-9]*\)".*/\1/p' <<<"$counters")
+    passed=$((passed + ${p:-0}))
+    failed=$((failed + ${f:-0}))
+done
+if [ "$status" -ne 0 ] && [ "$failed" -eq 0 ]; then
+    failed=1  # the build or the runner failed before any test could report
+fi
+echo "$passed passed, $failed failed"
+exit "$status"
