@@ -1,4 +1,4 @@
 using BenchmarkDotNet.Running;
 
 // Runs the benchmarks named on the command line (BenchmarkDotNet's own switches: --filter '*Parse*', --job short, ...).
-BenchmarkSwitcher.FromAssembly(typeof(Iiif.Benchmarks.ParseAndPlanBenchmarks).Assembly).Run(args);
+BenchmarkSwitcher.FromAssembly(typeof(Program).Assembly).Run(args);
