@@ -1,0 +1,25 @@
+using Iiif.Core.Requests;
+using SixLabors.ImageSharp;
+
+namespace Iiif.Imaging.Encoding;
+
+/// <summary>The output formats this server can write and how to write them (digest §2.5).</summary>
+public interface IEncoderCatalog
+{
+    /// <summary>The formats that can be encoded now, in <see cref="ImageFormats.All"/> order (for info.json
+    /// <c>extraFormats</c> and for refusing a request before any pixel is decoded).</summary>
+    IReadOnlyList<ImageFormat> AvailableFormats { get; }
+
+    /// <summary>True when <paramref name="format"/> can be encoded now; jp2 only once an <see cref="IJp2OutputEncoder"/>
+    /// is registered.</summary>
+    bool IsAvailable(ImageFormat format);
+
+    /// <summary>The Content-Type the spec lists for <paramref name="format"/>.</summary>
+    string MediaType(ImageFormat format);
+
+    /// <summary>Encodes <paramref name="image"/> as <paramref name="format"/> into <paramref name="destination"/>, which
+    /// the caller owns and which is left open. Give a seekable stream (a pooled memory stream): ImageSharp then writes
+    /// into it directly instead of through an intermediate buffer.</summary>
+    /// <exception cref="NotSupportedException">The format is not available (see <see cref="IsAvailable"/>).</exception>
+    Task EncodeAsync(Image image, ImageFormat format, Stream destination, CancellationToken cancellationToken);
+}
