@@ -30,6 +30,11 @@ public sealed record RenderPlan(
     bool IsFullRegion,
     PixelSize MaxSize)
 {
+    /// <summary>The size 3.0 <c>^max</c> would give for this region under the limits and upscaling policy (canonical
+    /// <c>^max</c>). Equals <see cref="MaxSize"/> when <c>^max</c> would not upscale or is not served; default (0x0) when
+    /// the plan was not made by <c>RenderPlanner</c>.</summary>
+    public PixelSize UpscaledMaxSize { get; init; }
+
     /// <summary>True when the scaled size differs from the decoded size, so a resample is still needed.</summary>
     public bool NeedsResize => ScaledSize != DecodedSize;
 

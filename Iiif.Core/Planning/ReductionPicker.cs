@@ -1,0 +1,36 @@
+using Iiif.Core.Geometry;
+
+namespace Iiif.Core.Planning;
+
+/// <summary>Chooses the resolution level to decode at (digest §2.6: servers may decode at a reduced resolution as long as
+/// the result looks the same).</summary>
+internal static class ReductionPicker
+{
+    // ReductionFactor.Divisor is 1 << Level in an int; level 30 is the deepest that cannot overflow (and far beyond any
+    // real pyramid: JPEG 2000 allows 32 decomposition levels, but 2^30 px is past any image we can address).
+    private const int DeepestSafeLevel = 30;
+
+    /// <summary>The deepest level r in [0, levels - 1] at which the region, decoded with JPEG 2000's ceiling rounding, is
+    /// still at least <paramref name="scaled"/> on both sides, so the decoded pixels are only ever scaled down afterwards.
+    /// Level 0 when even full resolution is smaller (an upscale).</summary>
+    public static ReductionFactor Pick(PixelRect region, PixelSize scaled, int resolutionLevels)
+    {
+        var deepest = Math.Min(resolutionLevels - 1, DeepestSafeLevel);
+        var best = ReductionFactor.None;
+        for (var level = 1; level <= deepest; level++)
+        {
+            var candidate = new ReductionFactor(level);
+            var reduced = candidate.ReducedSize(region);
+
+            // The reduced size only shrinks as the level deepens, so the first level that is too small ends the search.
+            if (reduced.Width < Math.Max(1, scaled.Width) || reduced.Height < Math.Max(1, scaled.Height))
+            {
+                break;
+            }
+
+            best = candidate;
+        }
+
+        return best;
+    }
+}
