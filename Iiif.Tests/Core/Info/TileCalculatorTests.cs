@@ -41,9 +41,10 @@ public class TileCalculatorTests
     }
 
     [TestCase(200, null, "200x132", TestName = "Sizes_NoLevelFitsMaxWidth_MaxSizeOnly")]
-    [TestCase(null, 10_000L, "122x81", TestName = "Sizes_NoLevelFitsMaxArea_MaxSizeOnly")]
+    [TestCase(null, 10_000L, "123x81", TestName = "Sizes_NoLevelFitsMaxArea_MaxSizeOnly")]
     [Description("§2.2.3: when no level fits, the max size under the limits (5003*200/7561 = 132.3 -> 132; "
-        + "sqrt(10000/37827683) = 0.01626: 122.9 -> 122, 81.3 -> 81) keeps a thumbnail available")]
+        + "sqrt(10000/37827683) = 0.01626: 122.9 x 81.3; the largest aspect-keeping size within the area is 123x81 = 9963 px) "
+        + "keeps a thumbnail available")]
     public void Sizes_NothingFits_ListsMaxSize(int? maxWidth, long? maxArea, string expected)
     {
         var sizes = TileCalculator.Sizes(Large, Limits(maxWidth, maxArea: maxArea), levelCount: 6);

