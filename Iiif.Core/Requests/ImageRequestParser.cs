@@ -76,6 +76,19 @@ public static class ImageRequestParser
             : ErrorText.Invalid(Format, text, $"expected one of {FormatList} (lower case)");
     }
 
+    /// <summary>Parses the image parameters of a path split by <see cref="IiifPathParser"/>.</summary>
+    /// <exception cref="ArgumentException">The path is not an image request.</exception>
+    public static Result<ImageRequest> Parse(ApiVersion version, IiifPath path)
+    {
+        ArgumentNullException.ThrowIfNull(path);
+        if (path.Kind != IiifPathKind.Image)
+        {
+            throw new ArgumentException($"Expected an image request path, got a {path.Kind} path.", nameof(path));
+        }
+
+        return Parse(version, path.Identifier, path.Region!, path.Size!, path.Rotation!, path.QualityAndFormat!);
+    }
+
     /// <summary>Parses a whole image request. <paramref name="qualityDotFormat"/> is the last path segment, e.g.
     /// <c>default.jpg</c>; the format is the suffix after its last '.' (digest §1). The first error found is reported, in
     /// the order region, size, rotation, quality, format.</summary>
