@@ -1,10 +1,11 @@
+using System.Text.RegularExpressions;
 using Microsoft.Extensions.Options;
 
 namespace Iiif.Web.Configuration;
 
 /// <summary>Recognises the exceptions a bad configuration causes during start-up and turns them into "key: message"
 /// lines; anything else is a bug and keeps its stack trace.</summary>
-internal static class StartupErrors
+internal static partial class StartupErrors
 {
     private const string BinderAssembly = "Microsoft.Extensions.Configuration.Binder";
 
@@ -14,10 +15,33 @@ internal static class StartupErrors
         InvalidConfigurationException e => e.Failures,
         OptionsValidationException e => e.Failures.ToList(),
         AggregateException e => DescribeAll(e.InnerExceptions),
-        // The binder names the key in its message: "Failed to convert configuration value at 'limits:maxWidth' ...".
-        InvalidOperationException e when e.Source == BinderAssembly => [e.Message],
+        InvalidOperationException e when e.Source == BinderAssembly => [FromBinder(e.Message)],
         _ => null,
     };
+
+    /// <summary>"Failed to convert configuration value 'x' at 'imaging:TileSize' to type 'System.Int32'." becomes
+    /// "imaging.tileSize: 'x' is not a whole number", the form of every other configuration error.</summary>
+    internal static string FromBinder(string message)
+    {
+        var match = BinderConversion().Match(message);
+        if (!match.Success)
+        {
+            return message;
+        }
+
+        var key = string.Join('.', match.Groups["path"].Value.Split(':').Select(s => s.Length == 0 ? s : char.ToLowerInvariant(s[0]) + s[1..]));
+        var expected = match.Groups["type"].Value switch
+        {
+            "System.Int32" or "System.Int64" => "a whole number",
+            "System.Decimal" or "System.Double" => "a number",
+            "System.Boolean" => "true or false",
+            var type => "of type " + type,
+        };
+        return $"{key}: '{match.Groups["value"].Value}' is not {expected}";
+    }
+
+    [GeneratedRegex("^Failed to convert configuration value '(?<value>.*)' at '(?<path>[^']+)' to type '(?<type>[^']+)'")]
+    private static partial Regex BinderConversion();
 
     private static List<string>? DescribeAll(IEnumerable<Exception> exceptions)
     {

@@ -30,5 +30,12 @@ internal static class ForwardedHeadersSetup
                 options.KnownIPNetworks.Add(network);
             }
         }
+
+        // With both lists empty the middleware would check no address at all and believe everyone; an empty
+        // trustedProxies means the opposite, so the headers are ignored instead.
+        if (options.KnownProxies.Count == 0 && options.KnownIPNetworks.Count == 0)
+        {
+            options.ForwardedHeaders = ForwardedHeaders.None;
+        }
     }
 }
