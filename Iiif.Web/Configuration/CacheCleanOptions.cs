@@ -1,0 +1,16 @@
+using System.ComponentModel.DataAnnotations;
+
+namespace Iiif.Web.Configuration;
+
+/// <summary><c>cache.clean</c>: how long unused rendered images are kept. The old server's values were milliseconds
+/// (its comment said days); these are seconds, like every duration in this configuration.</summary>
+internal sealed class CacheCleanOptions
+{
+    /// <summary>Seconds since last use for images matching a profile tail; 0 = never deleted.</summary>
+    [Range(0, int.MaxValue, ErrorMessage = "must be a number of seconds, or 0 to never delete")]
+    public int ProfileImage { get; set; } = 2_592_000;
+
+    /// <summary>Seconds since last use for every other image; 0 = never deleted.</summary>
+    [Range(0, int.MaxValue, ErrorMessage = "must be a number of seconds, or 0 to never delete")]
+    public int RandomImage { get; set; } = 86_400;
+}

@@ -1,0 +1,79 @@
+using YamlDotNet.Core;
+using YamlDotNet.RepresentationModel;
+
+namespace Iiif.Web.Configuration;
+
+/// <summary>Reads one YAML file into flat configuration keys (limits:maxWidth).</summary>
+internal static class YamlLayer
+{
+    /// <summary>The file's keys and values. The YAML provider drops empty lists and maps (<c>key: []</c>) without a
+    /// trace; they are added back as empty values so that an overlay can empty a list of a lower layer.</summary>
+    public static IReadOnlyList<KeyValuePair<string, string?>> Read(string path, bool optional)
+    {
+        if (!File.Exists(path))
+        {
+            return optional
+                ? []
+                : throw new InvalidConfigurationException([$"{path}: file not found (--config DIR names the config folder)"]);
+        }
+
+        try
+        {
+            var values = new ConfigurationBuilder()
+                .AddYamlFile(path, optional: false, reloadOnChange: false)
+                .Build()
+                .AsEnumerable()
+                .Where(pair => pair.Value is not null)
+                .ToList();
+            using var reader = File.OpenText(path);
+            values.AddRange(EmptyCollections(reader).Select(key => new KeyValuePair<string, string?>(key, string.Empty)));
+            return values;
+        }
+        catch (Exception e) when (e is YamlException or FormatException or InvalidDataException)
+        {
+            throw new InvalidConfigurationException($"{path}: {Innermost(e).Message}", e);
+        }
+    }
+
+    private static Exception Innermost(Exception e) => e.InnerException is { } inner ? Innermost(inner) : e;
+
+    /// <summary>Keys of the empty sequences and mappings in a YAML document.</summary>
+    internal static List<string> EmptyCollections(TextReader reader)
+    {
+        var stream = new YamlStream();
+        stream.Load(reader);
+        var found = new List<string>();
+        foreach (var document in stream.Documents)
+        {
+            Walk(document.RootNode, string.Empty, found);
+        }
+
+        return found;
+    }
+
+    private static void Walk(YamlNode node, string path, List<string> found)
+    {
+        switch (node)
+        {
+            case YamlMappingNode { Children.Count: 0 } or YamlSequenceNode { Children.Count: 0 } when path.Length > 0:
+                found.Add(path);
+                break;
+            case YamlMappingNode mapping:
+                foreach (var (key, value) in mapping.Children)
+                {
+                    Walk(value, Combine(path, (key as YamlScalarNode)?.Value ?? string.Empty), found);
+                }
+
+                break;
+            case YamlSequenceNode sequence:
+                for (var i = 0; i < sequence.Children.Count; i++)
+                {
+                    Walk(sequence.Children[i], Combine(path, i.ToString(System.Globalization.CultureInfo.InvariantCulture)), found);
+                }
+
+                break;
+        }
+    }
+
+    private static string Combine(string path, string key) => path.Length == 0 ? key : ConfigurationPath.Combine(path, key);
+}

@@ -1,0 +1,127 @@
+using System.Collections;
+using Iiif.Web.Configuration;
+using Iiif.Web.Logging;
+using NLog.Web;
+
+namespace Iiif.Web;
+
+/// <summary>Builds and runs the web host: configuration layers, NLog, options, Kestrel URLs and the pipeline.</summary>
+internal static class HostingExtensions
+{
+    /// <summary>Exit code of a start-up stopped by bad configuration (EX_CONFIG of sysexits.h).</summary>
+    public const int ConfigurationErrorExitCode = 78;
+
+    /// <summary>Runs the server until it is stopped; returns the process exit code.</summary>
+    public static async Task<int> RunIiifAsync(string[] args)
+    {
+        WebApplication app;
+        try
+        {
+            app = CreateIiifBuilder(args).BuildIiifApp();
+        }
+        catch (Exception e) when (StartupErrors.Describe(e) is { } failures)
+        {
+            return ReportConfigurationErrors(failures, logger: null, logsToConsole: false);
+        }
+
+        await using (app.ConfigureAwait(false))
+        {
+            try
+            {
+                // Not RunAsync: it disposes the host, and with it the logger, before a start-up error could be logged.
+                await app.StartAsync().ConfigureAwait(false);
+            }
+            catch (Exception e) when (StartupErrors.Describe(e) is { } failures)
+            {
+                var logsToConsole = bool.TryParse(app.Configuration["logging:console"], out var console) && console;
+                return ReportConfigurationErrors(failures, app.Logger, logsToConsole);
+            }
+
+            await app.WaitForShutdownAsync().ConfigureAwait(false);
+            return 0;
+        }
+    }
+
+    /// <summary>The host builder with every configuration layer, logging and service. <paramref name="environmentVariables"/>
+    /// replaces the process environment (tests pass their own); <c>--config DIR</c> in <paramref name="args"/> names the
+    /// config folder, which is otherwise the one next to the executable.</summary>
+    public static WebApplicationBuilder CreateIiifBuilder(string[] args, IDictionary? environmentVariables = null)
+    {
+        ArgumentNullException.ThrowIfNull(args);
+        var variables = environmentVariables ?? Environment.GetEnvironmentVariables();
+        var location = IiifConfigurationSources.Locate(args, variables);
+        var settings = IiifConfigurationSources.Load(location, args, variables);
+        var unknownKeys = ConfigurationKeyChecker.Check(settings);
+        if (unknownKeys.Count > 0)
+        {
+            throw new InvalidConfigurationException(unknownKeys);
+        }
+
+        var builder = WebApplication.CreateBuilder(new WebApplicationOptions
+        {
+            EnvironmentName = location.EnvironmentName,
+            // Not the entry assembly: under a test runner that is the runner, and MVC would look there for controllers.
+            ApplicationName = typeof(Program).Assembly.GetName().Name,
+        });
+        builder.Configuration.Sources.Clear();
+        builder.Configuration.AddInMemoryCollection(settings);
+        builder.AddIiifLogging(location);
+        builder.WebHost.UseUrls(ListenUrls.Resolve(Bind<ServerOptions>(builder.Configuration, ServerOptions.SectionName)));
+        builder.Services.AddIiifOptions().AddIiifHttp();
+        return builder;
+    }
+
+    /// <summary>The application with its middleware; the IIIF endpoints are mapped by their own extensions.</summary>
+    public static WebApplication BuildIiifApp(this WebApplicationBuilder builder)
+    {
+        ArgumentNullException.ThrowIfNull(builder);
+        var app = builder.Build();
+        // Forwarded headers first, so the request log and everything after see the client's address and scheme.
+        app.UseForwardedHeaders();
+        app.UseMiddleware<RequestLoggingMiddleware>();
+        app.UseRouting();
+        app.MapGet("/health/live", () => TypedResults.Ok(new { status = "ok" }))
+            .WithName("health")
+            .WithMetadata(new QuietRequestLogAttribute());
+        return app;
+    }
+
+    private static void AddIiifLogging(this WebApplicationBuilder builder, IiifConfigurationLocation location)
+    {
+        var options = Bind<LoggingOptions>(builder.Configuration, LoggingOptions.SectionName);
+        var directory = string.IsNullOrWhiteSpace(options.Directory) ? new LoggingOptions().Directory : options.Directory;
+        options.Directory = Path.GetFullPath(directory, builder.Environment.ContentRootPath);
+        var factory = NLogSetup.CreateFactory(NLogSetup.FindConfigFile(location.ConfigDirectory), options);
+        builder.Logging.ClearProviders();
+        builder.Logging.AddNLogWeb(factory, new NLogAspNetCoreOptions
+        {
+            // Flush and close iiif.log when the host is disposed, and leave filtering to nlog.config's rules.
+            ShutdownOnDispose = true,
+            RemoveLoggerFactoryFilter = true,
+        });
+    }
+
+    private static TOptions Bind<TOptions>(ConfigurationManager configuration, string sectionName)
+        where TOptions : new() =>
+        configuration.GetSection(sectionName).Get<TOptions>() ?? new TOptions();
+
+    /// <summary>Logs each failure, and writes it to standard error unless the console log already shows it: an
+    /// operator must see why the server did not start even when only the log file is written.</summary>
+    private static int ReportConfigurationErrors(IReadOnlyList<string> failures, ILogger? logger, bool logsToConsole)
+    {
+        foreach (var failure in failures)
+        {
+            if (logger is not null)
+            {
+                Log.ConfigurationError(logger, failure);
+            }
+
+            if (!logsToConsole)
+            {
+                Console.Error.WriteLine("Configuration error: " + failure);
+            }
+        }
+
+        return ConfigurationErrorExitCode;
+    }
+}

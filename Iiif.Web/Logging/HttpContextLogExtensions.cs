@@ -1,0 +1,14 @@
+namespace Iiif.Web.Logging;
+
+/// <summary>Lets handlers label their request's log line: <c>HttpContext.SetLogResult(LogValues.Image)</c>.</summary>
+internal static class HttpContextLogExtensions
+{
+    public static void SetLogResult(this HttpContext context, string result)
+    {
+        ArgumentNullException.ThrowIfNull(context);
+        if (context.Features.Get<RequestLogFeature>() is { } feature)
+        {
+            feature.Result = result;
+        }
+    }
+}

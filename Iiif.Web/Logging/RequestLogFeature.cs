@@ -1,0 +1,9 @@
+namespace Iiif.Web.Logging;
+
+/// <summary>Per-request state of the request log line, reachable from handlers through HttpContext.Features.</summary>
+internal sealed class RequestLogFeature
+{
+    /// <summary>The <see cref="LogKeys.Res"/> label of a successful request (info, image, viewer); failures log their
+    /// status code instead.</summary>
+    public string? Result { get; set; }
+}
