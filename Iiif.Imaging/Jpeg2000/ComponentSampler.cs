@@ -33,10 +33,10 @@ internal sealed unsafe class ComponentSampler
         }
 
         // On the reduced grid a component's samples start at ceil(x0 / (d * 2^r)) (ISO 15444-1 B.2, B.5).
-        var originX = CeilDiv(area.Canvas.X, (long)dx << area.Reduce);
-        _originY = CeilDiv(area.Canvas.Y, (long)_dy << area.Reduce);
-        var expectedWidth = CeilDiv(area.Canvas.Right, (long)dx << area.Reduce) - originX;
-        var expectedHeight = CeilDiv(area.Canvas.Bottom, (long)_dy << area.Reduce) - _originY;
+        var originX = (int)DecodeArea.CeilDiv(area.Canvas.X, (long)dx << area.Reduce);
+        _originY = (int)DecodeArea.CeilDiv(area.Canvas.Y, (long)_dy << area.Reduce);
+        var expectedWidth = DecodeArea.CeilDiv(area.Canvas.Right, (long)dx << area.Reduce) - originX;
+        var expectedHeight = DecodeArea.CeilDiv(area.Canvas.Bottom, (long)_dy << area.Reduce) - _originY;
         if (expectedWidth != _width || expectedHeight != _height)
         {
             throw new ImageDecodeException("The decoded JPEG 2000 component does not have the size of the requested area.");
@@ -84,6 +84,4 @@ internal sealed unsafe class ComponentSampler
 
         return map;
     }
-
-    private static int CeilDiv(long value, long divisor) => (int)((value + divisor - 1) / divisor);
 }

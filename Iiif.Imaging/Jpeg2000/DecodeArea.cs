@@ -2,17 +2,25 @@ using Iiif.Core.Geometry;
 
 namespace Iiif.Imaging.Jpeg2000;
 
-/// <summary>A region ready for opj_set_decode_area: clipped, moved onto the reference grid, and widened where needed so
-/// that no component collapses to zero samples at the chosen reduction.</summary>
-/// <param name="Canvas">The area on the reference grid (image origin added), full-resolution coordinates.</param>
+/// <summary>Where to decode and what to output for one request.</summary>
+/// <param name="Canvas">The area passed to opj_set_decode_area (reference grid, full-resolution coordinates): the
+/// requested region, widened where needed so every component has the samples the output pixels use.</param>
 /// <param name="Reduce">The resolution reduction r.</param>
-/// <param name="OutputX">Left edge of the output on the reduced reference grid: ceil(Canvas.X / 2^r).</param>
-/// <param name="OutputY">Top edge of the output on the reduced reference grid: ceil(Canvas.Y / 2^r).</param>
-/// <param name="OutputSize">The decoded image's size (ISO 15444-1 B.5: spans map to [ceil(x0/2^r), ceil(x1/2^r))).</param>
+/// <param name="OutputX">Left edge of the output on the reduced reference grid.</param>
+/// <param name="OutputY">Top edge of the output on the reduced reference grid.</param>
+/// <param name="OutputSize">The output image's size.</param>
 internal readonly record struct DecodeArea(PixelRect Canvas, int Reduce, int OutputX, int OutputY, PixelSize OutputSize)
 {
     /// <summary>Computes the area for <paramref name="region"/> (relative to the image's top-left corner) at
     /// <paramref name="reduce"/>.</summary>
+    /// <remarks>
+    /// <para>Output: a span [x0, x1) of the reference grid maps to [ceil(x0/2^r), ceil(x1/2^r)) at level r (ISO 15444-1
+    /// B.5). A region too small to contain a reduced pixel gets the next one (or the previous one at the image's edge)
+    /// instead of failing: OpenJPEG refuses empty components.</para>
+    /// <para>Decode area: output pixel g uses sample floor(g/d) of a component subsampled by d, which sits at
+    /// floor(g/d)·d·2^r on the grid, left of the region when g is not a multiple of d; the area starts early enough to
+    /// include it, and ends late enough that every component has at least one sample.</para>
+    /// </remarks>
     /// <exception cref="ArgumentOutOfRangeException">The reduction is not below the resolution levels, or the region
     /// does not overlap the image.</exception>
     public static DecodeArea Compute(Jpeg2000Facts facts, PixelRect region, int reduce)
@@ -29,67 +37,59 @@ internal readonly record struct DecodeArea(PixelRect Canvas, int Reduce, int Out
             throw new ArgumentOutOfRangeException(nameof(region), region, "The region does not overlap the image.");
         }
 
-        var (stepX, stepY) = Steps(facts, reduce);
-        var (cx0, cx1) = Snap(facts.OriginX + x0, facts.OriginX + x1, facts.OriginX, facts.OriginX + facts.Width, stepX);
-        var (cy0, cy1) = Snap(facts.OriginY + y0, facts.OriginY + y1, facts.OriginY, facts.OriginY + facts.Height, stepY);
-
-        var outX = CeilShift(cx0, reduce);
-        var outY = CeilShift(cy0, reduce);
-        var size = new PixelSize(CeilShift(cx1, reduce) - outX, CeilShift(cy1, reduce) - outY);
-        return new DecodeArea(new PixelRect((int)cx0, (int)cy0, (int)(cx1 - cx0), (int)(cy1 - cy0)), reduce, outX, outY, size);
+        var subsamplingX = facts.Components.Select(c => Math.Max(c.Dx, 1)).Distinct().ToArray();
+        var subsamplingY = facts.Components.Select(c => Math.Max(c.Dy, 1)).Distinct().ToArray();
+        var (outX0, outX1, canvasX0, canvasX1) = Axis(facts.OriginX + x0, facts.OriginX + x1, facts.OriginX, facts.OriginX + facts.Width, reduce, subsamplingX);
+        var (outY0, outY1, canvasY0, canvasY1) = Axis(facts.OriginY + y0, facts.OriginY + y1, facts.OriginY, facts.OriginY + facts.Height, reduce, subsamplingY);
+        return new DecodeArea(
+            new PixelRect((int)canvasX0, (int)canvasY0, (int)(canvasX1 - canvasX0), (int)(canvasY1 - canvasY0)),
+            reduce,
+            (int)outX0,
+            (int)outY0,
+            new PixelSize((int)(outX1 - outX0), (int)(outY1 - outY0)));
     }
 
-    /// <summary>ceil(value / 2^shift).</summary>
-    public static int CeilShift(long value, int shift) => (int)((value + (1L << shift) - 1) >> shift);
+    /// <summary>ceil(value / divisor) for non-negative values.</summary>
+    public static long CeilDiv(long value, long divisor) => (value + divisor - 1) / divisor;
 
-    /// <summary>A component with subsampling d keeps at least one sample at reduction r exactly when the span contains
-    /// a multiple of d * 2^r (its samples sit at ceil(x / (d * 2^r))); the step that satisfies every component at
-    /// once is the least common multiple.</summary>
-    private static (long X, long Y) Steps(Jpeg2000Facts facts, int reduce)
+    /// <summary>One axis: the requested span [a, b) inside the image span [low, high) of the reference grid.</summary>
+    private static (long Out0, long Out1, long Canvas0, long Canvas1) Axis(long a, long b, long low, long high, int reduce, int[] subsampling)
     {
-        long stepX = 1L << reduce, stepY = 1L << reduce;
-        foreach (var component in facts.Components)
+        var scale = 1L << reduce;
+        long out0 = CeilDiv(a, scale), out1 = CeilDiv(b, scale);
+        if (out0 == out1)
         {
-            stepX = Lcm(stepX, (long)Math.Max(component.Dx, 1) << reduce);
-            stepY = Lcm(stepY, (long)Math.Max(component.Dy, 1) << reduce);
+            if (out0 < CeilDiv(high, scale))
+            {
+                out1++;
+            }
+            else
+            {
+                out0--;
+            }
         }
 
-        return (stepX, stepY);
-    }
-
-    /// <summary>Widens [a, b) inside [low, high) until it contains a multiple of <paramref name="step"/>: first to the
-    /// right (by at most one reduced pixel), else to the left.</summary>
-    private static (long A, long B) Snap(long a, long b, long low, long high, long step)
-    {
-        var firstMultiple = (a + step - 1) / step * step;
-        if (firstMultiple < b)
+        if (out0 < CeilDiv(low, scale))
         {
-            return (a, b);
+            throw new ArgumentOutOfRangeException(nameof(reduce), "The image is too small to decode at this reduction.");
         }
 
-        if (firstMultiple < high)
+        // Start at the leftmost sample any component needs, end past the last output pixel.
+        var canvas0 = Math.Max(low, subsampling.Aggregate(Math.Min(a, out0 * scale), (min, d) => Math.Min(min, out0 / d * d * scale)));
+        var canvas1 = Math.Max(b, ((out1 - 1) * scale) + 1);
+
+        // Every component needs a sample inside the area (its samples sit on multiples of d * 2^r).
+        foreach (var d in subsampling)
         {
-            return (a, firstMultiple + 1);
+            var firstSample = CeilDiv(canvas0, d * scale) * d * scale;
+            canvas1 = Math.Max(canvas1, firstSample + 1);
         }
 
-        var lastMultiple = (b - 1) / step * step;
-        if (lastMultiple >= low)
+        if (canvas1 > high)
         {
-            return (lastMultiple, b);
+            throw new ArgumentOutOfRangeException(nameof(reduce), "The image is too small to decode at this reduction.");
         }
 
-        throw new ArgumentOutOfRangeException(nameof(step), "The image is too small to decode at this reduction.");
-    }
-
-    private static long Lcm(long a, long b) => a / Gcd(a, b) * b;
-
-    private static long Gcd(long a, long b)
-    {
-        while (b != 0)
-        {
-            (a, b) = (b, a % b);
-        }
-
-        return a;
+        return (out0, out1, canvas0, canvas1);
     }
 }

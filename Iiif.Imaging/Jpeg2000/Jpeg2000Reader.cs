@@ -60,9 +60,9 @@ public sealed class Jpeg2000Reader
 
     /// <summary>Decodes <paramref name="region"/> (full-resolution pixels relative to the image's top-left corner, whatever
     /// the image's origin on the reference grid) at reduction <paramref name="reduce"/> (scale 2^-reduce).</summary>
-    /// <remarks>The region is clipped to the image. When it is so small that some component would have no sample at
-    /// this reduction, it is widened by at most one reduced pixel (OpenJPEG fails on empty components), so the result
-    /// is ceil((x + w) / 2^r) - ceil(x / 2^r) wide in the usual case and never empty. The pixel type follows the content
+    /// <remarks>The region is clipped to the image. The result is ceil((x + w) / 2^r) - ceil(x / 2^r) pixels wide (ISO
+    /// 15444-1 B.5), except that a region too small to contain one reduced pixel yields the nearest one instead of
+    /// nothing. The pixel type follows the content
     /// (L8, La16, Rgb24 or Rgba32); samples of any precision are scaled to 8 bits with rounding, signed samples shifted,
     /// subsampled components repeated to full resolution, YCC converted to RGB, and an ICC profile copied into the
     /// image's metadata.</remarks>

@@ -111,12 +111,15 @@ internal static class SyntheticImages
         var random = new Random(seed);
         var max = (1 << precision) - 1;
         var offset = signed ? 1 << (precision - 1) : 0;
+        // No noise at very low precisions: random bits are incompressible, and OpenJPEG 2.5 sizes its tile output buffer
+        // from the raw tile size, so lossless coding of pure noise at 1-2 bits overflows it.
+        var noise = precision >= 8 ? 2 : 0;
         var samples = new int[width * height];
         for (var y = 0; y < height; y++)
         {
             for (var x = 0; x < width; x++)
             {
-                var unsigned = Math.Clamp((((long)x * max / Math.Max(width - 1, 1)) + (Wave(x, y) * max / 255)) / 2 + random.Next(-2, 3), 0, max);
+                var unsigned = Math.Clamp((((long)x * max / Math.Max(width - 1, 1)) + (Wave(x, y) * max / 255)) / 2 + random.Next(-noise, noise + 1), 0, max);
                 samples[(y * width) + x] = (int)unsigned - offset;
             }
         }

@@ -12,20 +12,20 @@ internal static class TestImageFactory
     public const string RgbLossy = "rgb-640x480-tiled256-lossy-3layers.jp2";
     public const string RgbSingleTile = "single-tile-rgb-300x200-lossless.jp2";
     public const string RgbOddTiled = "rgb-333x217-tiled64-4lev-lossless.jp2";
-    public const string Gray = "gray-320x240-tiled128-lossless.jp2";
-    public const string Gray16 = "gray16-320x240-tiled128-lossless.jp2";
-    public const string GrayAlpha = "graya-320x240-tiled128-lossless.jp2";
-    public const string Rgba = "rgba-320x240-tiled128-lossless.jp2";
-    public const string Rgb16 = "rgb16-320x240-tiled128-lossless.jp2";
-    public const string Gray12 = "gray12-320x240-tiled128-lossless.jp2";
-    public const string Gray1 = "gray1-320x240-tiled128-lossless.jp2";
-    public const string Signed12 = "signed12-gray-320x240-tiled128-lossless.jp2";
-    public const string Sycc420 = "sycc420-320x240-tiled128-lossless.jp2";
-    public const string Eycc420 = "eycc420-320x240-tiled128-lossless.jp2";
-    public const string Origin = "origin37x21-rgb-320x240-tiled128-lossless.jp2";
-    public const string RawJ2k = "j2k-raw-rgb-320x240-tiled128-lossless.j2k";
-    public const string RawSycc420 = "j2k-raw-sycc420-320x240-tiled128-lossless.j2k";
-    public const string IccRgba = "icc-rgba-320x240-tiled128-lossless.jp2";
+    public const string Gray = "gray-320x240-tiled128-4lev-lossless.jp2";
+    public const string Gray16 = "gray16-320x240-tiled128-4lev-lossless.jp2";
+    public const string GrayAlpha = "graya-320x240-tiled128-4lev-lossless.jp2";
+    public const string Rgba = "rgba-320x240-tiled128-4lev-lossless.jp2";
+    public const string Rgb16 = "rgb16-320x240-tiled128-4lev-lossless.jp2";
+    public const string Gray12 = "gray12-320x240-tiled128-4lev-lossless.jp2";
+    public const string Gray1 = "gray1-320x240-tiled128-4lev-lossless.jp2";
+    public const string Signed12 = "signed12-gray-320x240-tiled128-4lev-lossless.jp2";
+    public const string Sycc420 = "sycc420-320x240-tiled128-4lev-lossless.jp2";
+    public const string Eycc420 = "eycc420-320x240-tiled128-4lev-lossless.jp2";
+    public const string Origin = "origin37x21-rgb-320x240-tiled128-4lev-lossless.jp2";
+    public const string RawJ2k = "j2k-raw-rgb-320x240-tiled128-4lev-lossless.j2k";
+    public const string RawSycc420 = "j2k-raw-sycc420-320x240-tiled128-4lev-lossless.j2k";
+    public const string IccRgba = "icc-rgba-320x240-tiled128-4lev-lossless.jp2";
 
     /// <summary>Origin of <see cref="Origin"/> on the reference grid.</summary>
     public const int OriginX = 37;
@@ -118,7 +118,7 @@ internal static class TestImageFactory
     private static Jpeg2000Planes GrayPlanes(Jpeg2000ComponentPlane plane) =>
         new(plane.Width, plane.Height, Jpeg2000ColorSpace.Gray, [plane]);
 
-    private static Jpeg2000EncoderOptions Tiled(int tileSize) => new() { TileSize = tileSize };
+    private static Jpeg2000EncoderOptions Tiled(int tileSize) => new() { TileSize = tileSize, Resolutions = tileSize == 128 ? 4 : null };
 
     private static string Build(string name)
     {
