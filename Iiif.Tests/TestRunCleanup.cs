@@ -1,0 +1,11 @@
+using Iiif.Tests.TestUtilities;
+
+namespace Iiif.Tests;
+
+/// <summary>Removes what the run left in the temporary folder (the generated JPEG 2000 test images).</summary>
+[SetUpFixture]
+public sealed class TestRunCleanup
+{
+    [OneTimeTearDown]
+    public void DeleteGeneratedImages() => TestImageFactory.DeleteFolder();
+}
