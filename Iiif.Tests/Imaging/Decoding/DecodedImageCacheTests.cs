@@ -2,7 +2,7 @@ using Iiif.Core.Info;
 using Iiif.Imaging.Decoding;
 using SixLabors.ImageSharp;
 using SixLabors.ImageSharp.PixelFormats;
-using static Iiif.Tests.Imaging.SyntheticImages;
+using static Iiif.Tests.Imaging.PatternImages;
 
 namespace Iiif.Tests.Imaging.Decoding;
 

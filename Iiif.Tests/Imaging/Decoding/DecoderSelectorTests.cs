@@ -1,5 +1,5 @@
 using Iiif.Imaging.Decoding;
-using static Iiif.Tests.Imaging.SyntheticImages;
+using static Iiif.Tests.Imaging.PatternImages;
 
 namespace Iiif.Tests.Imaging.Decoding;
 

@@ -1,7 +1,7 @@
 using Iiif.Imaging.Decoding;
 using Iiif.Tests.Imaging.Sources;
 using SixLabors.ImageSharp.PixelFormats;
-using static Iiif.Tests.Imaging.SyntheticImages;
+using static Iiif.Tests.Imaging.PatternImages;
 
 namespace Iiif.Tests.Imaging.Decoding;
 

@@ -3,7 +3,7 @@ using SixLabors.ImageSharp;
 using SixLabors.ImageSharp.Formats.Jpeg;
 using SixLabors.ImageSharp.Formats.Png;
 using SixLabors.ImageSharp.PixelFormats;
-using static Iiif.Tests.Imaging.SyntheticImages;
+using static Iiif.Tests.Imaging.PatternImages;
 
 namespace Iiif.Tests.Imaging.Decoding;
 

@@ -25,7 +25,7 @@ internal static class SourceImages
     /// <summary>Every pixel distinct: R = x, G = y, B = (x * 7 + y * 13) mod 256, so a misplaced crop shows.</summary>
     public static Image<Rgb24> Coordinates(int width, int height)
     {
-        var image = new Image<Rgb24>(SyntheticImages.TestConfiguration, width, height);
+        var image = new Image<Rgb24>(PatternImages.TestConfiguration, width, height);
         image.ProcessPixelRows(accessor =>
         {
             for (var y = 0; y < accessor.Height; y++)
@@ -43,7 +43,7 @@ internal static class SourceImages
     public static Rgb24 CoordinateColour(int x, int y) => new((byte)x, (byte)y, (byte)(((x * 7) + (y * 13)) % 256));
 
     public static ImageSharpSourceDecoder Decoder(int budgetMegabytes = 64) =>
-        new(SyntheticImages.TestConfiguration,
+        new(PatternImages.TestConfiguration,
             Options.Create(new ImageSharpSourceDecoderOptions { MemoryBudgetMegabytes = budgetMegabytes }));
 
     private static IImageEncoder EncoderFor(SourceFormat format) => format switch

@@ -6,7 +6,7 @@ using SixLabors.ImageSharp.Formats.Jpeg;
 using SixLabors.ImageSharp.Formats.Png;
 using SixLabors.ImageSharp.Formats.Webp;
 using SixLabors.ImageSharp.PixelFormats;
-using static Iiif.Tests.Imaging.SyntheticImages;
+using static Iiif.Tests.Imaging.PatternImages;
 
 namespace Iiif.Tests.Imaging.Encoding;
 

@@ -4,7 +4,7 @@ using PdfSharp.Pdf;
 using PdfSharp.Pdf.IO;
 using SixLabors.ImageSharp;
 using SixLabors.ImageSharp.PixelFormats;
-using static Iiif.Tests.Imaging.SyntheticImages;
+using static Iiif.Tests.Imaging.PatternImages;
 
 namespace Iiif.Tests.Imaging.Encoding;
 

@@ -1,6 +1,5 @@
 using System.Diagnostics;
 using System.Globalization;
-using System.Text;
 using Iiif.Core.Geometry;
 using Iiif.Imaging.Jpeg2000;
 using Iiif.Tests.TestUtilities;
@@ -110,7 +109,7 @@ public class Jpeg2000CrossCheckTests
                 position++;
             }
 
-            tokens.Add(Encoding.ASCII.GetString(file, start, position - start));
+            tokens.Add(System.Text.Encoding.ASCII.GetString(file, start, position - start));
         }
 
         Assert.That(tokens[0], Is.EqualTo("P6"));

@@ -1,7 +1,7 @@
 using Iiif.Core.Requests;
 using SixLabors.ImageSharp;
 using SixLabors.ImageSharp.PixelFormats;
-using static Iiif.Tests.Imaging.SyntheticImages;
+using static Iiif.Tests.Imaging.PatternImages;
 
 namespace Iiif.Tests.Imaging.Transforms;
 

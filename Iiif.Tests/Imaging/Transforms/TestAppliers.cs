@@ -7,6 +7,6 @@ namespace Iiif.Tests.Imaging.Transforms;
 internal static class TestAppliers
 {
     public static PlanApplier Create(ResizeResampler resampler = ResizeResampler.Bicubic, double bitonalThreshold = 0.5) =>
-        new(SyntheticImages.TestConfiguration,
+        new(PatternImages.TestConfiguration,
             Options.Create(new TransformOptions { Resampler = resampler, BitonalThreshold = bitonalThreshold }));
 }

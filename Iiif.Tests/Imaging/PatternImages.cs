@@ -5,7 +5,7 @@ using SixLabors.ImageSharp.PixelFormats;
 namespace Iiif.Tests.Imaging;
 
 /// <summary>Small in-memory images whose content makes orientation and colour checkable.</summary>
-internal static class SyntheticImages
+internal static class PatternImages
 {
     public static readonly Rgb24 Red = new(255, 0, 0);
     public static readonly Rgb24 Green = new(0, 255, 0);
