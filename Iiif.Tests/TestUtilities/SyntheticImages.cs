@@ -127,13 +127,15 @@ internal static class SyntheticImages
         return new Jpeg2000ComponentPlane(samples, width, height, precision) { IsSigned = signed };
     }
 
-    /// <summary>Full-range BT.601 YCbCr planes of <paramref name="rgb"/>, chroma averaged over 2x2 blocks (4:2:0).</summary>
-    public static Jpeg2000Planes Ycc420(Image<Rgb24> rgb, Jpeg2000ColorSpace colorSpace)
+    /// <summary>Full-range BT.601 YCbCr planes of <paramref name="rgb"/>, chroma averaged over 2x2 blocks (4:2:0), for an
+    /// image placed at (<paramref name="originX"/>, <paramref name="originY"/>) on the reference grid: chroma sample k
+    /// covers grid positions [2k, 2k + 2) (ISO 15444-1 B.2), so at an odd origin the first image column has none.</summary>
+    public static Jpeg2000Planes Ycc420(Image<Rgb24> rgb, Jpeg2000ColorSpace colorSpace, int originX = 0, int originY = 0)
     {
-        int w = rgb.Width, h = rgb.Height, cw = (w + 1) / 2, ch = (h + 1) / 2;
+        int w = rgb.Width, h = rgb.Height;
+        int firstX = (originX + 1) / 2, firstY = (originY + 1) / 2;
+        int cw = ((originX + w + 1) / 2) - firstX, ch = ((originY + h + 1) / 2) - firstY;
         var luma = new int[w * h];
-        var cb = new int[cw * ch];
-        var cr = new int[cw * ch];
         var counts = new int[cw * ch];
         var sumCb = new double[cw * ch];
         var sumCr = new double[cw * ch];
@@ -143,13 +145,21 @@ internal static class SyntheticImages
             {
                 var p = rgb[x, y];
                 luma[(y * w) + x] = Byte((0.299 * p.R) + (0.587 * p.G) + (0.114 * p.B));
-                var i = (y / 2 * cw) + (x / 2);
+                int cx = ((originX + x) / 2) - firstX, cy = ((originY + y) / 2) - firstY;
+                if (cx < 0 || cy < 0)
+                {
+                    continue;
+                }
+
+                var i = (cy * cw) + cx;
                 sumCb[i] += 128 - (0.168736 * p.R) - (0.331264 * p.G) + (0.5 * p.B);
                 sumCr[i] += 128 + (0.5 * p.R) - (0.418688 * p.G) - (0.081312 * p.B);
                 counts[i]++;
             }
         }
 
+        var cb = new int[cw * ch];
+        var cr = new int[cw * ch];
         for (var i = 0; i < counts.Length; i++)
         {
             cb[i] = Byte(sumCb[i] / counts[i]);

@@ -60,6 +60,23 @@ internal sealed class CodecMessages
         NativeMethods.SetInfoHandler(codec, &OnInfo, self);
     }
 
+    /// <summary>True when a message of <paramref name="severity"/> could still be kept; counts it as dropped otherwise,
+    /// so the native callback need not build a string for a message that would be discarded.</summary>
+    public bool HasRoom(int severity)
+    {
+        lock (_lock)
+        {
+            var (_, maxCount, maxChars) = Budgets[severity];
+            if (_counts[severity] < maxCount && _chars[severity] < maxChars)
+            {
+                return true;
+            }
+
+            _dropped++;
+            return false;
+        }
+    }
+
     /// <summary>Adds a message at severity 0 (error), 1 (warning) or 2 (info), if its budget allows.</summary>
     public void Add(int severity, string text)
     {
@@ -99,7 +116,7 @@ internal sealed class CodecMessages
         // An exception must never cross back into C.
         try
         {
-            if (message != null && GCHandle.FromIntPtr((nint)user).Target is CodecMessages messages)
+            if (message != null && GCHandle.FromIntPtr((nint)user).Target is CodecMessages messages && messages.HasRoom(severity))
             {
                 messages.Add(severity, Marshal.PtrToStringUTF8((nint)message) ?? string.Empty);
             }

@@ -104,6 +104,34 @@ public class Jpeg2000ReaderPixelFormatTests
         Assert.That(PixelData.Of(part).Samples, Is.EqualTo(PixelData.Of(whole, rect).Samples));
     }
 
+    [TestCase(0, 0, 0, 101, 77)]
+    [TestCase(0, 0, 0, 1, 1)]
+    [TestCase(0, 1, 1, 1, 1)]
+    [TestCase(1, 2, 3, 40, 30)]
+    [TestCase(2, 0, 0, 3, 3)]
+    [Description("Odd image origin and 4:2:0 chroma together: the first chroma sample lies left of the image")]
+    public void Decode_Ycc420AtAnOddOrigin_RegionsEqualThatPartOfTheWholeImage(int reduce, int x, int y, int width, int height)
+    {
+        using var rgb = SyntheticImages.Rgb(101, 77, seed: 9);
+        using var file = new MemoryStream();
+        new Jpeg2000Encoder(new Jpeg2000EncoderOptions { OriginX = 37, OriginY = 21, TileSize = 32, Resolutions = 3 })
+            .Encode(SyntheticImages.Ycc420(rgb, Jpeg2000ColorSpace.SYcc, 37, 21), file);
+        file.Position = 0;
+        using var whole = _reader.Decode(file, new PixelRect(0, 0, 101, 77), reduce);
+        file.Position = 0;
+
+        using var part = _reader.Decode(file, new PixelRect(x, y, width, height), reduce);
+
+        // Reduced grid: the image starts at ceil(37 / 2^r), the region at ceil((37 + x) / 2^r).
+        var scale = 1 << reduce;
+        var rect = new PixelRect(((37 + x + scale - 1) / scale) - ((37 + scale - 1) / scale), ((21 + y + scale - 1) / scale) - ((21 + scale - 1) / scale), part.Width, part.Height);
+        Assert.That(PixelData.Of(part).Samples, Is.EqualTo(PixelData.Of(whole, rect).Samples));
+        if (reduce == 0)
+        {
+            Assert.That(PixelData.Of(whole).MeanAbsoluteError(PixelData.Of(rgb)), Is.LessThan(3));
+        }
+    }
+
     [TestCase(TestImageFactory.Eycc420)]
     [TestCase(TestImageFactory.RawSycc420)]
     [Description("e-sYCC uses the sYCC matrix; a raw codestream with subsampled chroma is taken as YCC")]
