@@ -1,0 +1,42 @@
+using Iiif.Imaging.Jpeg2000;
+using Iiif.Web.Configuration;
+using Microsoft.Extensions.Options;
+
+namespace Iiif.Web.Health;
+
+/// <summary>Checks what a request needs that can break after start-up: the image folder (an unmounted share, changed
+/// permissions) and the native JPEG 2000 codec. Cheap enough for a load balancer to call every few seconds: it reads
+/// one directory entry and calls opj_version.</summary>
+internal sealed class HealthProbe(IOptions<ImagesOptions> images)
+{
+    public const string Ok = "ok";
+    public const string Failing = "failing";
+    public const string Readable = "readable";
+    public const string Unreadable = "unreadable";
+    public const string Unavailable = "unavailable";
+
+    public string ImagesRoot => images.Value.Root;
+
+    public HealthReport Check()
+    {
+        var imagesReadable = IsReadable(images.Value.Root);
+        var codecVersion = Jpeg2000Codec.TryGetVersion();
+        var healthy = imagesReadable && codecVersion is not null;
+        return new HealthReport(healthy ? Ok : Failing, imagesReadable ? Readable : Unreadable, codecVersion ?? Unavailable);
+    }
+
+    internal static bool IsReadable(string folder)
+    {
+        try
+        {
+            // Enumerating (not just Directory.Exists) catches a folder that exists but may not be listed.
+            using var entries = Directory.EnumerateFileSystemEntries(folder).GetEnumerator();
+            entries.MoveNext();
+            return true;
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException or ArgumentException)
+        {
+            return false;
+        }
+    }
+}
