@@ -6,8 +6,9 @@ namespace Iiif.Web.Health;
 
 /// <summary>Checks what a request needs that can break after start-up: the image folder (an unmounted share, changed
 /// permissions) and the native JPEG 2000 codec. Cheap enough for a load balancer to call every few seconds: it reads
-/// one directory entry and calls opj_version.</summary>
-internal sealed class HealthProbe(IOptions<ImagesOptions> images)
+/// one directory entry and calls opj_version. Options come from the monitor, which keeps the instance validated at
+/// start-up: IOptions would validate again on first use and throw once the folder is gone, the very case to report.</summary>
+internal sealed class HealthProbe(IOptionsMonitor<ImagesOptions> images)
 {
     public const string Ok = "ok";
     public const string Failing = "failing";
@@ -15,11 +16,11 @@ internal sealed class HealthProbe(IOptions<ImagesOptions> images)
     public const string Unreadable = "unreadable";
     public const string Unavailable = "unavailable";
 
-    public string ImagesRoot => images.Value.Root;
+    public string ImagesRoot => images.CurrentValue.Root;
 
     public HealthReport Check()
     {
-        var imagesReadable = IsReadable(images.Value.Root);
+        var imagesReadable = IsReadable(images.CurrentValue.Root);
         var codecVersion = Jpeg2000Codec.TryGetVersion();
         var healthy = imagesReadable && codecVersion is not null;
         return new HealthReport(healthy ? Ok : Failing, imagesReadable ? Readable : Unreadable, codecVersion ?? Unavailable);

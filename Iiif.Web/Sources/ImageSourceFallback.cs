@@ -13,7 +13,7 @@ internal static class ImageSourceFallback
     public static IServiceCollection TryAddFileSystemImageSource(this IServiceCollection services)
     {
         services.TryAddSingleton<IImageSource>(sp =>
-            new FileSystemImageSource(Options.Create(ToSourceOptions(sp.GetRequiredService<IOptions<ImagesOptions>>().Value))));
+            new FileSystemImageSource(Options.Create(ToSourceOptions(sp.GetRequiredService<IOptionsMonitor<ImagesOptions>>().CurrentValue))));
         return services;
     }
 
