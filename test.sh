@@ -5,6 +5,7 @@ set -uo pipefail
 cd "$(dirname "$0")"
 
 ./scripts/install-deps.sh || exit 1
+./scripts/build-viewer-assets.sh || exit 1
 
 results_dir="$(pwd)/.ci/results"
 rm -rf "$results_dir"

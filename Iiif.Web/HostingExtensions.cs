@@ -1,6 +1,8 @@
 using System.Collections;
+using Iiif.Web.Admin;
 using Iiif.Web.Configuration;
 using Iiif.Web.Logging;
+using Iiif.Web.Viewer;
 using NLog.Web;
 
 namespace Iiif.Web;
@@ -62,12 +64,15 @@ internal static class HostingExtensions
             EnvironmentName = location.EnvironmentName,
             // Not the entry assembly: under a test runner that is the runner, and MVC would look there for controllers.
             ApplicationName = typeof(Program).Assembly.GetName().Name,
+            // Beside the executable, like config/: the content root is the working directory, which may be anywhere.
+            WebRootPath = Path.Combine(AppContext.BaseDirectory, "wwwroot"),
         });
         builder.Configuration.Sources.Clear();
         builder.Configuration.AddInMemoryCollection(settings);
         builder.AddIiifLogging(location);
         builder.WebHost.UseUrls(ListenUrls.Resolve(Bind<ServerOptions>(builder.Configuration, ServerOptions.SectionName)));
         builder.Services.AddIiifOptions().AddIiifHttp();
+        builder.Services.AddIiifViewer().AddIiifAdmin();
         return builder;
     }
 
@@ -83,6 +88,7 @@ internal static class HostingExtensions
         app.MapGet("/health/live", () => TypedResults.Ok(new { status = "ok" }))
             .WithName("health")
             .WithMetadata(new QuietRequestLogAttribute());
+        app.MapIiifViewer().MapIiifAdmin();
         return app;
     }
 

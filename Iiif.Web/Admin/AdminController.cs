@@ -1,0 +1,40 @@
+using System.Runtime.InteropServices;
+using System.Text.Json.Nodes;
+using Iiif.Web.Health;
+using Iiif.Web.Logging;
+using Microsoft.AspNetCore.Mvc;
+
+namespace Iiif.Web.Admin;
+
+/// <summary>Operator endpoints under /admin, the only ones in the Swagger document. Each needs X-Api-Key and an allowed
+/// client address (<see cref="AdminAccessFilter"/>). Cache purge and statistics endpoints belong here too.</summary>
+[ApiController]
+[Route("admin")]
+[ApiExplorerSettings(GroupName = AdminApi.GroupName)]
+[ServiceFilter<AdminAccessFilter>]
+[Produces("application/json")]
+[ProducesResponseType(StatusCodes.Status401Unauthorized)]
+[ProducesResponseType(StatusCodes.Status403Forbidden)]
+internal sealed class AdminController(HealthProbe probe, IConfiguration configuration) : ControllerBase
+{
+    /// <summary>Whether the image folder is readable and the JPEG 2000 codec loads (503 when not).</summary>
+    [HttpGet("health", Name = "admin-health")]
+    [ProducesResponseType<AdminHealthReport>(StatusCodes.Status200OK)]
+    [ProducesResponseType<AdminHealthReport>(StatusCodes.Status503ServiceUnavailable)]
+    public ActionResult<AdminHealthReport> Health()
+    {
+        var report = probe.Check();
+        var body = new AdminHealthReport(report.Status, report.Images, probe.ImagesRoot, report.Jpeg2000, RuntimeInformation.FrameworkDescription);
+        HttpContext.SetLogResult("admin");
+        return report.IsHealthy ? Ok(body) : StatusCode(StatusCodes.Status503ServiceUnavailable, body);
+    }
+
+    /// <summary>The effective configuration, every layer merged, with the API key and passwords masked.</summary>
+    [HttpGet("config", Name = "admin-config")]
+    [ProducesResponseType<JsonObject>(StatusCodes.Status200OK)]
+    public ActionResult<JsonObject> Config()
+    {
+        HttpContext.SetLogResult("admin");
+        return Ok(ConfigurationSummary.Build(configuration));
+    }
+}

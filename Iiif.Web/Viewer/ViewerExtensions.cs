@@ -1,0 +1,26 @@
+using Iiif.Web.Http;
+using Iiif.Web.Sources;
+using Microsoft.Extensions.DependencyInjection.Extensions;
+
+namespace Iiif.Web.Viewer;
+
+/// <summary>Registers and maps the viewer pages (<c>/viewer</c>, <c>/viewer/{id}</c>) and the static files under
+/// wwwroot they load (OpenSeadragon in lib/, the page's own script and style).</summary>
+internal static class ViewerExtensions
+{
+    public static IServiceCollection AddIiifViewer(this IServiceCollection services)
+    {
+        services.AddIiifMvc();
+        services.TryAddFileSystemImageSource();
+        services.TryAddSingleton<ViewerEnabledFilter>();
+        return services;
+    }
+
+    public static WebApplication MapIiifViewer(this WebApplication app)
+    {
+        ArgumentNullException.ThrowIfNull(app);
+        app.UseStaticFiles();
+        app.MapControllers();
+        return app;
+    }
+}
