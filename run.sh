@@ -9,8 +9,7 @@ cd "$(dirname "$0")"
 if ! command -v npm >/dev/null 2>&1; then
     ./scripts/install-deps.sh nodejs npm
 fi
-npm ci --no-audit --no-fund --loglevel=error
-npm run --silent build
+./scripts/build-viewer-assets.sh
 
 dotnet build Iiif.Web/Iiif.Web.csproj --configuration Release --nologo --verbosity quiet
 server=Iiif.Web/bin/Release/net10.0/Iiif.Web.dll

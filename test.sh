@@ -4,7 +4,9 @@
 set -uo pipefail
 cd "$(dirname "$0")"
 
-./scripts/install-deps.sh || exit 1
+# chromium: the viewer's browser test; nodejs/npm: the viewer's OpenSeadragon assets (only when npm is missing).
+./scripts/install-deps.sh chromium || exit 1
+command -v npm >/dev/null 2>&1 || ./scripts/install-deps.sh nodejs npm || exit 1
 ./scripts/build-viewer-assets.sh || exit 1
 
 results_dir="$(pwd)/.ci/results"
