@@ -1,3 +1,4 @@
+using System.Text.Json;
 using Iiif.Tests.Web.Configuration;
 using Iiif.Web;
 using Microsoft.AspNetCore.Builder;
@@ -11,6 +12,7 @@ internal sealed class IiifTestServer : IAsyncDisposable
 {
     private readonly WebTestFolder _folder;
     private readonly WebApplication _app;
+    private bool _stopped;
 
     private IiifTestServer(WebTestFolder folder, WebApplication app)
     {
@@ -44,10 +46,28 @@ internal sealed class IiifTestServer : IAsyncDisposable
     public Task<RawResponse> SendAsync(string method, string target, IReadOnlyDictionary<string, string>? headers = null) =>
         RawHttp.SendAsync(Address, method, target, headers);
 
+    /// <summary>Stops the host (which flushes the log) and returns the lines of iiif.log as JSON.</summary>
+    public async Task<List<JsonElement>> StopAndReadLogAsync()
+    {
+        await StopAppAsync();
+        return File.ReadLines(Path.Combine(_folder.LogDirectory, "iiif.log"))
+            .Select(line => JsonDocument.Parse(line).RootElement.Clone())
+            .ToList();
+    }
+
     public async ValueTask DisposeAsync()
     {
-        await _app.StopAsync();
-        await _app.DisposeAsync();
+        await StopAppAsync();
         _folder.Dispose();
+    }
+
+    private async Task StopAppAsync()
+    {
+        if (!_stopped)
+        {
+            _stopped = true;
+            await _app.StopAsync();
+            await _app.DisposeAsync();
+        }
     }
 }
