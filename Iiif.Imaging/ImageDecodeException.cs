@@ -1,8 +1,11 @@
+using Iiif.Imaging.Decoding;
+
 namespace Iiif.Imaging;
 
 /// <summary>A source image could not be decoded: it is empty, truncated, corrupt, or not in a format the decoder reads.
-/// Carries the decoder's own diagnostic messages (for logs; they may be too technical for a client).</summary>
-public sealed class ImageDecodeException : Exception
+/// Carries the decoder's own diagnostic messages (for logs; they may be too technical for a client). A
+/// <see cref="SourceDecodeException"/>, so callers catch one type for every decoder's failures.</summary>
+public sealed class ImageDecodeException : SourceDecodeException
 {
     /// <summary>Creates the exception with a default message.</summary>
     public ImageDecodeException()

@@ -71,7 +71,7 @@ internal static class HostingExtensions
         builder.Configuration.AddInMemoryCollection(settings);
         builder.AddIiifLogging(location);
         builder.WebHost.UseUrls(ListenUrls.Resolve(Bind<ServerOptions>(builder.Configuration, ServerOptions.SectionName)));
-        builder.Services.AddIiifOptions().AddIiifHttp();
+        builder.Services.AddIiifOptions().AddIiifHttp().AddIiifServer();
         builder.Services.AddIiifViewer().AddIiifAdmin();
         return builder;
     }
@@ -84,10 +84,12 @@ internal static class HostingExtensions
         // Forwarded headers first, so the request log and everything after see the client's address and scheme.
         app.UseForwardedHeaders();
         app.UseMiddleware<RequestLoggingMiddleware>();
+        app.UseIiifHttp();
         app.UseRouting();
         app.MapGet("/health/live", () => TypedResults.Ok(new { status = "ok" }))
             .WithName("health")
             .WithMetadata(new QuietRequestLogAttribute());
+        app.MapIiif();
         app.MapIiifViewer().MapIiifAdmin();
         return app;
     }

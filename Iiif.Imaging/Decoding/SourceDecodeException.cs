@@ -16,8 +16,8 @@ public class SourceDecodeException : Exception
     {
     }
 
-    /// <summary>Creates the exception with <paramref name="message"/> and the decoder's own exception.</summary>
-    public SourceDecodeException(string message, Exception innerException)
+    /// <summary>Creates the exception with <paramref name="message"/> and the decoder's own exception, if any.</summary>
+    public SourceDecodeException(string message, Exception? innerException)
         : base(message, innerException)
     {
     }

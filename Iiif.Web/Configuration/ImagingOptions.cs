@@ -7,12 +7,10 @@ internal sealed class ImagingOptions
 {
     public const string SectionName = "imaging";
 
-    /// <summary>The resampler names <see cref="Resampler"/> accepts (ImageSharp's KnownResamplers).</summary>
+    /// <summary>The resampler names <see cref="Resampler"/> accepts: exactly those the transform step implements
+    /// (Iiif.Imaging's ResizeResampler; the mapping lives in ImagingSetup).</summary>
     public static readonly IReadOnlyList<string> Resamplers =
-    [
-        "bicubic", "lanczos2", "lanczos3", "lanczos5", "lanczos8", "spline", "catmullRom", "mitchellNetravali",
-        "robidoux", "robidouxSharp", "hermite", "welch", "triangle", "box", "nearestNeighbor",
-    ];
+        ["bicubic", "lanczos3", "triangle", "box", "mitchellNetravali", "nearestNeighbor"];
 
     [Range(64, 4096, ErrorMessage = "must be between {1} and {2} pixels")]
     public int TileSize { get; set; } = 512;
@@ -21,7 +19,7 @@ internal sealed class ImagingOptions
     public int JpegQuality { get; set; } = 85;
 
     [Range(0, 9, ErrorMessage = "must be between {1} and {2}")]
-    public int PngCompressionLevel { get; set; } = 6;
+    public int PngCompressionLevel { get; set; } = 3;
 
     [Range(1, 100, ErrorMessage = "must be between {1} and {2}")]
     public int WebpQuality { get; set; } = 80;
@@ -33,15 +31,16 @@ internal sealed class ImagingOptions
     [Range(0, 1024, ErrorMessage = "must be between {1} and {2}; 0 means one per processor core")]
     public int MaxConcurrentRenders { get; set; }
 
-    /// <summary>Seconds to wait for a render slot before answering 503.</summary>
-    [Range(1, 3600, ErrorMessage = "must be between {1} and {2} seconds")]
+    /// <summary>Seconds to wait for a render slot before answering 503; 0 = answer 503 at once when every slot is busy.</summary>
+    [Range(0, 3600, ErrorMessage = "must be between {1} and {2} seconds")]
     public int QueueTimeout { get; set; } = 30;
 
     /// <summary>Seconds in the Retry-After header of that 503.</summary>
     [Range(1, 3600, ErrorMessage = "must be between {1} and {2} seconds")]
     public int RetryAfter { get; set; } = 5;
 
-    /// <summary>Pixel-buffer memory for the image library in megabytes; 0 = the library's default.</summary>
+    /// <summary>Megabytes of decoded non-JPEG 2000 sources (TIFF, JPEG, PNG...) kept for reuse, which is also the largest
+    /// such source accepted; 0 = the decoder's default (1024).</summary>
     [Range(0, 1_048_576, ErrorMessage = "must be between {1} and {2} megabytes; 0 means the library's default")]
     public int MemoryBudgetMegabytes { get; set; } = 1024;
 

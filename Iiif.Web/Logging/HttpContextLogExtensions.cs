@@ -11,4 +11,13 @@ internal static class HttpContextLogExtensions
             feature.Result = result;
         }
     }
+
+    public static void SetLogRoute(this HttpContext context, string route)
+    {
+        ArgumentNullException.ThrowIfNull(context);
+        if (context.Features.Get<RequestLogFeature>() is { } feature)
+        {
+            feature.Route = route;
+        }
+    }
 }

@@ -13,6 +13,9 @@ internal static class LogValues
     public const string Image = "image";
     public const string Viewer = "viewer";
 
+    /// <summary>The <see cref="LogKeys.Route"/> of a base URI answered with a redirect to its info.json.</summary>
+    public const string Redirect = "redirect";
+
     /// <summary>The <see cref="LogKeys.Route"/> of a request no endpoint matched.</summary>
     public const string NoRoute = "none";
 }

@@ -6,4 +6,8 @@ internal sealed class RequestLogFeature
     /// <summary>The <see cref="LogKeys.Res"/> label of a successful request (info, image, viewer); failures log their
     /// status code instead.</summary>
     public string? Result { get; set; }
+
+    /// <summary>The <see cref="LogKeys.Route"/> when a handler knows it better than the endpoint does (one catch-all
+    /// endpoint serves the IIIF info, image and redirect routes).</summary>
+    public string? Route { get; set; }
 }

@@ -50,7 +50,7 @@ internal sealed class RequestLoggingMiddleware(RequestDelegate next, ILogger<Req
         {
             var result = success && feature.Result is { } label ? label : status.ToString(CultureInfo.InvariantCulture);
             var target = Target(context);
-            var route = RouteOf(endpoint);
+            var route = feature.Route ?? RouteOf(endpoint);
             var ip = ClientAddress(context);
             var elapsedMs = Math.Round(elapsed.TotalMilliseconds, 2);
             Log.RequestCompleted(logger, level, context.Request.Method, target, status, result, route, ip, elapsedMs);

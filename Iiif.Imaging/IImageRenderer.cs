@@ -1,0 +1,21 @@
+using Iiif.Core.Info;
+using Iiif.Core.Planning;
+using Iiif.Imaging.Decoding;
+using Iiif.Imaging.Sources;
+
+namespace Iiif.Imaging;
+
+/// <summary>Turns a source and a plan into encoded bytes: the one entry point of the imaging layer for the web host.</summary>
+public interface IImageRenderer
+{
+    /// <summary>Reads the facts the planner and info.json need, from the source's header where the format allows.</summary>
+    /// <exception cref="SourceDecodeException">No decoder reads the source, or its header is damaged.</exception>
+    ImageInfo Identify(ImageSourceHandle source, CancellationToken cancellationToken);
+
+    /// <summary>Decodes the plan's region at its reduction, applies size, mirror, rotation and quality, and encodes the
+    /// plan's format into <paramref name="destination"/> (left open; a seekable pooled stream is best).</summary>
+    /// <exception cref="SourceDecodeException">The source's bytes cannot be decoded.</exception>
+    /// <exception cref="NotSupportedException">The plan's format cannot be encoded (see <c>IEncoderCatalog.IsAvailable</c>).</exception>
+    /// <exception cref="OperationCanceledException"><paramref name="cancellationToken"/> was cancelled.</exception>
+    Task RenderAsync(ImageSourceHandle source, RenderPlan plan, Stream destination, CancellationToken cancellationToken);
+}

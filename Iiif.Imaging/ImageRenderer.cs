@@ -1,0 +1,58 @@
+using Iiif.Core.Info;
+using Iiif.Core.Planning;
+using Iiif.Imaging.Decoding;
+using Iiif.Imaging.Encoding;
+using Iiif.Imaging.Sources;
+using Iiif.Imaging.Transforms;
+using SixLabors.ImageSharp;
+
+namespace Iiif.Imaging;
+
+/// <summary>The render pipeline of house style §4 step 8: select the decoder by magic bytes, decode the region at the
+/// reduction, finish with <see cref="PlanApplier"/>, encode with the <see cref="IEncoderCatalog"/>. Every intermediate
+/// image is disposed on every path, failures included.</summary>
+internal sealed class ImageRenderer : IImageRenderer
+{
+    private readonly DecoderSelector _selector;
+    private readonly PlanApplier _applier;
+    private readonly IEncoderCatalog _catalog;
+
+    public ImageRenderer(DecoderSelector selector, PlanApplier applier, IEncoderCatalog catalog)
+    {
+        ArgumentNullException.ThrowIfNull(selector);
+        ArgumentNullException.ThrowIfNull(applier);
+        ArgumentNullException.ThrowIfNull(catalog);
+        _selector = selector;
+        _applier = applier;
+        _catalog = catalog;
+    }
+
+    /// <inheritdoc/>
+    public ImageInfo Identify(ImageSourceHandle source, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(source);
+        cancellationToken.ThrowIfCancellationRequested();
+        return _selector.Select(source).Identify(source, cancellationToken);
+    }
+
+    /// <inheritdoc/>
+    public async Task RenderAsync(ImageSourceHandle source, RenderPlan plan, Stream destination, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(source);
+        ArgumentNullException.ThrowIfNull(plan);
+        ArgumentNullException.ThrowIfNull(destination);
+        if (!_catalog.IsAvailable(plan.Format))
+        {
+            throw new NotSupportedException($"The format {plan.Format} cannot be encoded on this server.");
+        }
+
+        cancellationToken.ThrowIfCancellationRequested();
+        var decoder = _selector.Select(source);
+        using var output = Transform(decoder.Decode(source, plan, cancellationToken), plan);
+        cancellationToken.ThrowIfCancellationRequested();
+        await _catalog.EncodeAsync(output, plan.Format, destination, cancellationToken).ConfigureAwait(false);
+    }
+
+    // The applier owns the decoded image from here: it disposes it when it returns another one or when it fails.
+    private Image Transform(Image decoded, RenderPlan plan) => _applier.Apply(decoded, plan);
+}

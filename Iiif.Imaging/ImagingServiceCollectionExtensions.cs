@@ -1,0 +1,44 @@
+using Iiif.Imaging.Decoding;
+using Iiif.Imaging.Encoding;
+using Iiif.Imaging.Sources;
+using Iiif.Imaging.Transforms;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
+using Microsoft.Extensions.Options;
+using SixLabors.ImageSharp;
+
+namespace Iiif.Imaging;
+
+/// <summary>Registers the imaging layer: one ImageSharp <see cref="Configuration"/>, the filesystem source, the
+/// decoders (JPEG 2000 first, then ImageSharp's formats), the selector, the transform, the encoder catalog and the
+/// <see cref="IImageRenderer"/>.</summary>
+public static class ImagingServiceCollectionExtensions
+{
+    /// <summary>Adds the imaging services as singletons. Their options (<see cref="ImageSharpOptions"/>,
+    /// <see cref="FileSystemSourceOptions"/>, <see cref="ImageSharpSourceDecoderOptions"/>, <see cref="TransformOptions"/>,
+    /// <see cref="EncodingOptions"/>) are registered with their defaults; the host configures them from its own settings
+    /// (e.g. with <c>services.Configure&lt;T&gt;</c>). A jp2 output encoder is optional: register an
+    /// <see cref="IJp2OutputEncoder"/> to offer jp2.</summary>
+    public static IServiceCollection AddIiifImaging(this IServiceCollection services)
+    {
+        ArgumentNullException.ThrowIfNull(services);
+        services.AddOptions<ImageSharpOptions>();
+        services.AddOptions<FileSystemSourceOptions>();
+        services.AddOptions<ImageSharpSourceDecoderOptions>();
+        services.AddOptions<TransformOptions>();
+        services.AddOptions<EncodingOptions>();
+
+        // One configuration for the whole server: each one owns a memory pool (house style §7).
+        services.TryAddSingleton(sp => ImageSharpConfigurationFactory.Create(sp.GetRequiredService<IOptions<ImageSharpOptions>>().Value));
+        services.TryAddSingleton<IImageSource, FileSystemImageSource>();
+
+        // Registration order is the selector's order; JPEG 2000 first, as the formats never overlap anyway.
+        services.TryAddEnumerable(ServiceDescriptor.Singleton<IImageDecoder, Jpeg2000SourceDecoder>());
+        services.TryAddEnumerable(ServiceDescriptor.Singleton<IImageDecoder, ImageSharpSourceDecoder>());
+        services.TryAddSingleton<DecoderSelector>();
+        services.TryAddSingleton<PlanApplier>();
+        services.TryAddSingleton<IEncoderCatalog, EncoderCatalog>();
+        services.TryAddSingleton<IImageRenderer, ImageRenderer>();
+        return services;
+    }
+}

@@ -1,0 +1,35 @@
+using System.Text;
+using Iiif.Web.Http;
+using Microsoft.AspNetCore.Diagnostics;
+
+namespace Iiif.Web.Errors;
+
+/// <summary>The one place unexpected exceptions end (house style §5): a 500 with a plain sentence and no internals,
+/// logged once with the exception. A request the client aborted gets no body and an Information line.</summary>
+internal sealed class IiifExceptionHandler(ILogger<IiifExceptionHandler> logger) : IExceptionHandler
+{
+    private static readonly byte[] Body = Encoding.UTF8.GetBytes("The server could not complete the request.\n");
+
+    public async ValueTask<bool> TryHandleAsync(HttpContext httpContext, Exception exception, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(httpContext);
+        var url = httpContext.Request.Path.ToUriComponent();
+        if (exception is OperationCanceledException or IOException && httpContext.RequestAborted.IsCancellationRequested)
+        {
+            Log.ClientDisconnected(logger, url);
+            httpContext.Response.StatusCode = StatusCodes.Status499ClientClosedRequest;
+            return true;
+        }
+
+        Log.UnhandledException(logger, exception, url);
+        httpContext.Response.StatusCode = StatusCodes.Status500InternalServerError;
+        httpContext.Response.ContentType = IiifHeaders.PlainText;
+        httpContext.Response.ContentLength = Body.Length;
+        if (!HttpMethods.IsHead(httpContext.Request.Method))
+        {
+            await httpContext.Response.Body.WriteAsync(Body, cancellationToken).ConfigureAwait(false);
+        }
+
+        return true;
+    }
+}

@@ -1,0 +1,47 @@
+using System.Globalization;
+using System.Security.Cryptography;
+using System.Text;
+using Iiif.Core.Info;
+using Microsoft.Net.Http.Headers;
+
+namespace Iiif.Web.Http;
+
+/// <summary>A response's strong ETag and Last-Modified (digest §5.5), and the conditional-GET check that answers 304.</summary>
+/// <param name="ETag">The quoted strong entity tag.</param>
+/// <param name="LastModified">The source's modification time, whole seconds (HTTP dates have no finer resolution).</param>
+internal sealed record CacheValidators(string ETag, DateTimeOffset LastModified)
+{
+    /// <summary>Validators from the parts that decide the bytes: for an image its canonical request, the source version
+    /// and the format; for info.json the identifier, source version, API version, media type and base URI.</summary>
+    public static CacheValidators From(SourceVersion version, params string[] parts)
+    {
+        ArgumentNullException.ThrowIfNull(parts);
+        var text = string.Join('\n', parts) + "\n" + version.Token;
+        var hash = SHA256.HashData(Encoding.UTF8.GetBytes(text));
+        var tag = "\"" + Convert.ToHexStringLower(hash.AsSpan(0, 16)) + "\"";
+        var modified = version.LastModified.ToUniversalTime();
+        return new CacheValidators(tag, modified.AddTicks(-(modified.Ticks % TimeSpan.TicksPerSecond)));
+    }
+
+    /// <summary>RFC 9110 §13.2.2: If-None-Match decides when present (weak comparison); else If-Modified-Since.</summary>
+    public bool IsNotModified(HttpRequest request)
+    {
+        ArgumentNullException.ThrowIfNull(request);
+        var headers = request.GetTypedHeaders();
+        var ifNoneMatch = headers.IfNoneMatch;
+        if (ifNoneMatch.Count > 0)
+        {
+            var ours = new EntityTagHeaderValue(ETag);
+            return ifNoneMatch.Any(tag => tag.Equals(EntityTagHeaderValue.Any) || tag.Compare(ours, useStrongComparison: false));
+        }
+
+        return headers.IfModifiedSince is { } since && LastModified <= since;
+    }
+
+    public void Apply(IHeaderDictionary headers)
+    {
+        ArgumentNullException.ThrowIfNull(headers);
+        headers.ETag = ETag;
+        headers.LastModified = LastModified.ToString("R", CultureInfo.InvariantCulture);
+    }
+}

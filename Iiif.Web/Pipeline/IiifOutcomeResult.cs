@@ -1,0 +1,121 @@
+using Iiif.Core.Errors;
+using Iiif.Core.Requests;
+using Iiif.Web.Http;
+using Microsoft.AspNetCore.Mvc;
+
+namespace Iiif.Web.Pipeline;
+
+/// <summary>Writes an <see cref="IiifOutcome"/> with the headers of digest §5 (CORS is added for every response by
+/// <see cref="IiifCorsMiddleware"/>). HEAD gets the same status and headers, Content-Length included, and no body.</summary>
+internal sealed class IiifOutcomeResult(IiifOutcome outcome) : IActionResult
+{
+    public IiifOutcome Outcome { get; } = outcome;
+
+    public async Task ExecuteResultAsync(ActionContext context)
+    {
+        ArgumentNullException.ThrowIfNull(context);
+        var http = context.HttpContext;
+        var response = http.Response;
+        var withBody = !HttpMethods.IsHead(http.Request.Method);
+        switch (Outcome)
+        {
+            case IiifOutcome.Image image:
+                await using (image.Body.ConfigureAwait(false))
+                {
+                    WriteImageHeaders(response, image);
+                    if (withBody)
+                    {
+                        await image.Body.CopyToAsync(response.Body, http.RequestAborted).ConfigureAwait(false);
+                    }
+                }
+
+                break;
+            case IiifOutcome.Info info:
+                WriteInfoHeaders(response, info);
+                if (withBody)
+                {
+                    await response.Body.WriteAsync(info.Body, http.RequestAborted).ConfigureAwait(false);
+                }
+
+                break;
+            case IiifOutcome.Failure failure:
+                await WriteFailureAsync(response, failure, withBody, http.RequestAborted).ConfigureAwait(false);
+                break;
+            case IiifOutcome.Redirect redirect:
+                response.StatusCode = StatusCodes.Status303SeeOther;
+                response.Headers.Location = redirect.Location;
+                response.Headers.CacheControl = IiifHeaders.CachePublic;
+                break;
+            case IiifOutcome.NotModified notModified:
+                response.StatusCode = StatusCodes.Status304NotModified;
+                WriteValidators(response, notModified.Validators, notModified.VaryAccept);
+                break;
+            case IiifOutcome.Aborted:
+                response.StatusCode = StatusCodes.Status499ClientClosedRequest;
+                break;
+            default:
+                throw new InvalidOperationException($"Unknown outcome {Outcome.GetType().Name}.");
+        }
+    }
+
+    private static void WriteImageHeaders(HttpResponse response, IiifOutcome.Image image)
+    {
+        response.StatusCode = StatusCodes.Status200OK;
+        response.ContentType = ImageFormats.MediaType(image.Format);
+        response.ContentLength = image.Body.Length;
+        response.Headers.Link = image.Link;
+        response.Headers.ContentDisposition = image.ContentDisposition;
+        WriteValidators(response, image.Validators, varyAccept: false);
+    }
+
+    private static void WriteInfoHeaders(HttpResponse response, IiifOutcome.Info info)
+    {
+        response.StatusCode = StatusCodes.Status200OK;
+        response.ContentType = info.ContentType;
+        response.ContentLength = info.Body.Length;
+        if (info.ProfileLink is not null)
+        {
+            response.Headers.Link = info.ProfileLink;
+        }
+
+        WriteValidators(response, info.Validators, varyAccept: true);
+    }
+
+    private static void WriteValidators(HttpResponse response, CacheValidators validators, bool varyAccept)
+    {
+        response.Headers.CacheControl = IiifHeaders.CachePublic;
+        validators.Apply(response.Headers);
+        if (varyAccept)
+        {
+            response.Headers.Vary = "Accept";
+        }
+    }
+
+    // Digest §5.2: a short sentence as plain text; never a path or a stack trace (messages are built to hold neither).
+    private static async Task WriteFailureAsync(HttpResponse response, IiifOutcome.Failure failure, bool withBody, CancellationToken cancellationToken)
+    {
+        var status = failure.Error.StatusCode;
+        response.StatusCode = status;
+        if (status < StatusCodes.Status500InternalServerError)
+        {
+            response.Headers.CacheControl = IiifHeaders.CacheNoStore;
+        }
+
+        if (failure.RetryAfterSeconds is int seconds)
+        {
+            response.Headers.RetryAfter = IiifHeaders.Seconds(seconds);
+        }
+
+        var body = System.Text.Encoding.UTF8.GetBytes(failure.Error.ToString() + "\n");
+        response.ContentType = IiifHeaders.PlainText;
+        response.ContentLength = body.Length;
+        if (withBody)
+        {
+            await response.Body.WriteAsync(body, cancellationToken).ConfigureAwait(false);
+        }
+    }
+
+    /// <summary>The failure outcome for a status the handlers produce themselves (500 and 503).</summary>
+    public static IiifOutcome.Failure ServerFailure(IiifErrorKind kind, string message, int? retryAfterSeconds = null) =>
+        new(new IiifError(kind, null, message), retryAfterSeconds);
+}

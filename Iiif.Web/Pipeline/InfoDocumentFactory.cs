@@ -1,0 +1,61 @@
+using System.Text.Json;
+using System.Text.Json.Nodes;
+using Iiif.Core.Info;
+using Iiif.Core.Requests;
+using Iiif.Web.Configuration;
+using Microsoft.Extensions.Options;
+using CoreInfoOptions = Iiif.Core.Info.InfoOptions;
+using WebInfoOptions = Iiif.Web.Configuration.InfoOptions;
+
+namespace Iiif.Web.Pipeline;
+
+/// <summary>Builds info.json bytes with the configured limits, tile size and passthrough properties (info section).
+/// Only the configuration is prepared once; the id is per request and never cached, since it depends on the host and
+/// prefix each client used (digest §3.4).</summary>
+internal sealed class InfoDocumentFactory
+{
+    private readonly CoreInfoOptions _template;
+
+    public InfoDocumentFactory(IOptions<WebInfoOptions> info, IOptions<LimitsOptions> limits, IOptions<ImagingOptions> imaging)
+    {
+        ArgumentNullException.ThrowIfNull(info);
+        ArgumentNullException.ThrowIfNull(limits);
+        ArgumentNullException.ThrowIfNull(imaging);
+        var settings = info.Value;
+        _template = new CoreInfoOptions("http://placeholder.invalid/id", limits.Value.ToServerLimits())
+        {
+            DefaultTileSize = imaging.Value.TileSize,
+            V2 = new InfoPassthroughV2
+            {
+                Attribution = TextOrNull(settings.Attribution),
+                License = TextOrNull(settings.License),
+                Logo = TextOrNull(settings.Logo),
+                Service = settings.Service.Count switch
+                {
+                    0 => null,
+                    1 => Objects(settings.Service).FirstOrDefault(),
+                    _ => new JsonArray([.. Objects(settings.Service)]),
+                },
+            },
+            V3 = new InfoPassthroughV3
+            {
+                Rights = settings.Rights.Length > 0 ? settings.Rights : null,
+                Service = Objects(settings.Service),
+                SeeAlso = Objects(settings.SeeAlso),
+                PartOf = Objects(settings.PartOf),
+            },
+        };
+    }
+
+    public byte[] Build(ApiVersion version, ImageInfo info, string baseUri)
+    {
+        var options = _template with { BaseUri = baseUri };
+        var document = version == ApiVersion.V2 ? InfoDocumentV2Builder.Build(info, options) : InfoDocumentV3Builder.Build(info, options);
+        return InfoJson.SerializeToUtf8Bytes(document);
+    }
+
+    private static JsonValue? TextOrNull(string value) => value.Length > 0 ? JsonValue.Create(value) : null;
+
+    private static JsonObject[] Objects(IReadOnlyList<JsonElement> elements) =>
+        [.. elements.Where(e => e.ValueKind == JsonValueKind.Object).Select(e => JsonObject.Create(e)!)];
+}
