@@ -14,7 +14,7 @@ namespace Iiif.Imaging.Jpeg2000;
 /// fraction of the lossless size, matching the trade-off jpg output makes at its default quality.</para>
 /// <para>Images up to <see cref="SingleTileLimit"/> pixels on each side are one tile (a client decodes the whole
 /// derivative anyway, and tile borders would only add bytes); bigger ones use 1024-pixel tiles to bound the encoder's
-/// memory. Resolution levels: the encoder's default, enough for a smallest level under 256 pixels.</para>
+/// memory. Resolution levels: enough for a smallest level under 256 pixels, and at least <see cref="MinimumResolutions"/>.</para>
 /// </remarks>
 internal sealed class Jp2OutputEncoder : IJp2OutputEncoder
 {
@@ -23,6 +23,9 @@ internal sealed class Jp2OutputEncoder : IJp2OutputEncoder
 
     /// <summary>The longest side written as a single tile.</summary>
     public const int SingleTileLimit = 4096;
+
+    /// <summary>Resolution levels a derivative gets even when it is small: a few halvings for a quick preview.</summary>
+    public const int MinimumResolutions = 3;
 
     private const int LargeTileSize = 1024;
 
@@ -60,11 +63,15 @@ internal sealed class Jp2OutputEncoder : IJp2OutputEncoder
     internal static Jpeg2000EncoderOptions OptionsFor(int width, int height)
     {
         var lossless = (long)width * height <= LosslessPixelLimit;
+        var tile = Math.Max(width, height) <= SingleTileLimit ? Math.Max(width, height) : LargeTileSize;
+        // At least MinimumResolutions even when the image is under 256 pixels, as far as its tile can halve.
+        var cap = EncoderGeometry.MaxResolutionsFor(Math.Min(tile, width), Math.Min(tile, height));
         return new Jpeg2000EncoderOptions
         {
             Lossless = lossless,
             CompressionRatios = lossless ? [] : LossyRatios,
-            TileSize = Math.Max(width, height) <= SingleTileLimit ? Math.Max(width, height) : LargeTileSize,
+            TileSize = tile,
+            Resolutions = Math.Min(cap, Math.Max(MinimumResolutions, EncoderGeometry.DefaultResolutions(width, height))),
         };
     }
 

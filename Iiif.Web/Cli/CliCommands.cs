@@ -34,7 +34,8 @@ internal static class CliCommands
         }
         catch (CliException e)
         {
-            console.Error.WriteLine($"iiif {args[0]}: {e.Message}");
+            // One line, whatever the message: library messages (ArgumentOutOfRangeException's among them) span several.
+            console.Error.WriteLine($"iiif {args[0]}: {e.Message.ReplaceLineEndings(" ")}");
             return UserErrorExitCode;
         }
     }

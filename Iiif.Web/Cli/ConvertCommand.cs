@@ -78,7 +78,7 @@ internal static class ConvertCommand
             }
             catch (CliException e)
             {
-                console.Error.WriteLine($"iiif convert: {e.Message}");
+                console.Error.WriteLine($"iiif convert: {e.Message.ReplaceLineEndings(" ")}");
                 failures++;
             }
         }

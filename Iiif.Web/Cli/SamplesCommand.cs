@@ -78,14 +78,17 @@ internal static class SamplesCommand
             };
             ConvertCommand.Write(image, path, path, options, console);
         });
-        yield return new Sample("julia-1024x768-lossless.jp2", true, (path, console) =>
+        // The small samples scale with the large one (1/8 and 1/4 of its sides), so a test's --size keeps them small too.
+        var julia = new PixelSizeArgument(Math.Max(1, large.Width / 8), Math.Max(1, large.Height / 8));
+        yield return new Sample(FormattableString.Invariant($"julia-{julia.Width}x{julia.Height}-lossless.jp2"), true, (path, console) =>
         {
-            using var image = EscapeTimeFractal.Julia().Render(1024, 768);
+            using var image = EscapeTimeFractal.Julia().Render(julia.Width, julia.Height);
             ConvertCommand.Write(image, path, path, new Jpeg2000EncoderOptions { Threads = Environment.ProcessorCount }, console);
         });
-        yield return new Sample("terrain-2048x1536.tif", false, (path, _) =>
+        var terrain = new PixelSizeArgument(Math.Max(1, large.Width / 4), Math.Max(1, large.Height / 4));
+        yield return new Sample(FormattableString.Invariant($"terrain-{terrain.Width}x{terrain.Height}.tif"), false, (path, _) =>
         {
-            using var image = Terrain.Render(2048, 1536);
+            using var image = Terrain.Render(terrain.Width, terrain.Height);
             var partial = path + ".part";
             image.Save(partial, new TiffEncoder { Compression = TiffCompression.Deflate, BitsPerPixel = TiffBitsPerPixel.Bit24 });
             File.Move(partial, path, overwrite: true);
@@ -99,7 +102,8 @@ internal static class SamplesCommand
         return string.Create(CultureInfo.InvariantCulture, $"{path}: {info.Width}x{info.Height}, {bytes / 1024.0:0.#} KiB in {elapsed.TotalSeconds:0.00} s");
     }
 
-    /// <summary>Parses [DIR] and the undocumented <c>--size WxH</c> (the large sample's size, so tests stay fast).</summary>
+    /// <summary>Parses [DIR] and the undocumented <c>--size WxH</c> (the large sample's size; the others follow), which
+    /// lets tests run in a moment.</summary>
     private static (string Folder, PixelSizeArgument Size, bool Help) Parse(IReadOnlyList<string> args)
     {
         string? folder = null;
