@@ -38,5 +38,11 @@ internal static class CliCommands
             console.Error.WriteLine($"iiif {args[0]}: {e.Message.ReplaceLineEndings(" ")}");
             return UserErrorExitCode;
         }
+        catch (Exception e) when (e is not OutOfMemoryException)
+        {
+            // A bug or an environment fault (e.g. libopenjp2 missing): still one line, but a different exit code.
+            console.Error.WriteLine($"iiif {args[0]}: unexpected {e.GetType().Name}: {e.Message.ReplaceLineEndings(" ")}");
+            return FailureExitCode;
+        }
     }
 }
