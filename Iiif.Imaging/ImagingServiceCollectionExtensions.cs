@@ -1,5 +1,6 @@
 using Iiif.Imaging.Decoding;
 using Iiif.Imaging.Encoding;
+using Iiif.Imaging.Jpeg2000;
 using Iiif.Imaging.Sources;
 using Iiif.Imaging.Transforms;
 using Microsoft.Extensions.DependencyInjection;
@@ -17,8 +18,8 @@ public static class ImagingServiceCollectionExtensions
     /// <summary>Adds the imaging services as singletons. Their options (<see cref="ImageSharpOptions"/>,
     /// <see cref="FileSystemSourceOptions"/>, <see cref="ImageSharpSourceDecoderOptions"/>, <see cref="TransformOptions"/>,
     /// <see cref="EncodingOptions"/>) are registered with their defaults; the host configures them from its own settings
-    /// (e.g. with <c>services.Configure&lt;T&gt;</c>). A jp2 output encoder is optional: register an
-    /// <see cref="IJp2OutputEncoder"/> to offer jp2.</summary>
+    /// (e.g. with <c>services.Configure&lt;T&gt;</c>). jp2 output comes from OpenJPEG's encoder; a host may register its
+    /// own <see cref="IJp2OutputEncoder"/> first to replace it.</summary>
     public static IServiceCollection AddIiifImaging(this IServiceCollection services)
     {
         ArgumentNullException.ThrowIfNull(services);
@@ -37,6 +38,7 @@ public static class ImagingServiceCollectionExtensions
         services.TryAddEnumerable(ServiceDescriptor.Singleton<IImageDecoder, ImageSharpSourceDecoder>());
         services.TryAddSingleton<DecoderSelector>();
         services.TryAddSingleton<PlanApplier>();
+        services.TryAddEnumerable(ServiceDescriptor.Singleton<IJp2OutputEncoder, Jp2OutputEncoder>());
         services.TryAddSingleton<IEncoderCatalog, EncoderCatalog>();
         services.TryAddSingleton<IImageRenderer, ImageRenderer>();
         return services;

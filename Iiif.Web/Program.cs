@@ -1,4 +1,11 @@
 using Iiif.Web;
+using Iiif.Web.Cli;
+
+// "convert ..." and "samples ..." are command-line tools; anything else starts the server.
+if (CliCommands.IsCommand(args))
+{
+    return CliCommands.Run(args, CliConsole.System);
+}
 
 return await HostingExtensions.RunIiifAsync(args).ConfigureAwait(false);
 

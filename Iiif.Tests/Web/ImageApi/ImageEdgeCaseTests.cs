@@ -137,4 +137,17 @@ public class ImageEdgeCaseTests(string square, string wide)
         Assert.That(response.Header("Content-Type"), Is.EqualTo("application/pdf"));
         Assert.That(response.Text, Does.StartWith("%PDF-"));
     }
+
+    [Test]
+    [Description("§2.5: jp2 is served as image/jp2, encoded by OpenJPEG; our own reader decodes it at the requested size")]
+    public async Task Image_Jp2_IsImageJp2AndDecodes()
+    {
+        var response = await _server.GetAsync($"/iiif/3/{wide}/full/200,/0/default.jp2");
+
+        Assert.That(response.Status, Is.EqualTo(200), response.ToString());
+        Assert.That(response.Header("Content-Type"), Is.EqualTo("image/jp2"));
+        using var stream = new MemoryStream(response.Body);
+        var facts = Iiif.Imaging.Jpeg2000.Jpeg2000Reader.ReadFacts(stream);
+        Assert.That((facts.Width, facts.Height), Is.EqualTo((200, 160)));
+    }
 }

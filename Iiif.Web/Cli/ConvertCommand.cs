@@ -1,0 +1,167 @@
+using System.Diagnostics;
+using System.Globalization;
+using Iiif.Imaging.Jpeg2000;
+using SixLabors.ImageSharp;
+
+namespace Iiif.Web.Cli;
+
+/// <summary><c>iiif convert</c>: turns TIFF, JPEG and PNG images into IIIF-friendly JPEG 2000 files, one file or a folder.</summary>
+internal static class ConvertCommand
+{
+    public const string Name = "convert";
+
+    /// <summary>Images with at least this many tiles get a progress bar; smaller ones finish before it would matter.</summary>
+    private const int ProgressTileThreshold = 4;
+
+    public const string Usage = """
+        Usage: iiif convert <input> <output.jp2> [options]
+               iiif convert <folder> <out-folder> [options]
+
+        Converts TIFF, JPEG and PNG images into JPEG 2000 laid out for IIIF serving: tiles, precincts, RPCL order,
+        PLT/TLM markers, and resolution levels down to a thumbnail under 256 pixels. The source ICC profile is embedded
+        and 16-bit sources stay 16-bit. Folder mode converts every .tif/.tiff/.jpg/.jpeg/.png file in <folder>.
+
+        Options:
+          --lossless    reversible 5/3 wavelet (exact pixels; about 2-3 times larger)
+          --rate N      lossy 9/7 compression ratio N:1 of the best layer (default 20; layers at 4N, 2N, N)
+          --tile N      tile size in pixels (default 1024)
+          --levels N    resolution levels (default: smallest level under 256 pixels)
+          --j2k         write a raw codestream (.j2k) instead of a JP2 file
+          --help        show this text
+
+        Exit codes: 0 done, 2 bad arguments or an input/output problem (one line on stderr), 1 unexpected failure.
+        """;
+
+    public static int Run(IReadOnlyList<string> args, CliConsole console)
+    {
+        var settings = ConvertSettings.Parse(args);
+        if (settings.Help)
+        {
+            console.Out.WriteLine(Usage);
+            return 0;
+        }
+
+        if (Directory.Exists(settings.Input) && !File.Exists(settings.Output))
+        {
+            return ConvertFolder(settings, console);
+        }
+
+        ConvertFile(settings.Input, settings.Output, settings, console);
+        return 0;
+    }
+
+    private static int ConvertFolder(ConvertSettings settings, CliConsole console)
+    {
+        var inputs = Directory.EnumerateFiles(settings.Input)
+            .Where(f => SourceImageLoader.Extensions.Contains(Path.GetExtension(f).ToLowerInvariant()))
+            .Order(StringComparer.Ordinal)
+            .ToList();
+        if (inputs.Count == 0)
+        {
+            throw new CliException($"no .tif, .tiff, .jpg, .jpeg or .png files in '{settings.Input}'");
+        }
+
+        CreateFolder(settings.Output);
+        var written = new HashSet<string>(StringComparer.Ordinal);
+        var failures = 0;
+        foreach (var input in inputs)
+        {
+            var output = Path.Combine(settings.Output, Path.GetFileNameWithoutExtension(input) + settings.Extension);
+            try
+            {
+                if (!written.Add(output))
+                {
+                    throw new CliException($"skipped '{input}': another source already wrote '{output}'");
+                }
+
+                ConvertFile(input, output, settings, console);
+            }
+            catch (CliException e)
+            {
+                console.Error.WriteLine($"iiif convert: {e.Message.ReplaceLineEndings(" ")}");
+                failures++;
+            }
+        }
+
+        console.Out.WriteLine(string.Create(CultureInfo.InvariantCulture, $"{inputs.Count - failures} of {inputs.Count} converted"));
+        return failures == 0 ? 0 : CliCommands.UserErrorExitCode;
+    }
+
+    /// <summary>Converts one file.</summary>
+    public static void ConvertFile(string input, string output, ConvertSettings settings, CliConsole console)
+    {
+        CheckOutput(output);
+        var watch = Stopwatch.StartNew();
+        using var image = SourceImageLoader.Load(input);
+        Write(image, input, output, settings.ToEncoderOptions(), console);
+        console.Out.WriteLine($"{input} -> {Describe(output, watch.Elapsed)}");
+    }
+
+    /// <summary>Encodes <paramref name="image"/> to <paramref name="output"/> with a progress bar for big images. Writes
+    /// to a temporary name beside the output and renames it at the end, so a server reading the folder never sees half
+    /// a file.</summary>
+    public static void Write(Image image, string label, string output, Jpeg2000EncoderOptions options, CliConsole console)
+    {
+        var partial = output + ".part";
+        var progress = ShowsProgress(image, options) ? new ConsoleProgress(console.Error, console.ErrorIsTerminal, Path.GetFileName(label)) : null;
+        try
+        {
+            new Jpeg2000Encoder(options).Encode(image, partial, progress);
+            progress?.Finish();
+            File.Move(partial, output, overwrite: true);
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        {
+            progress?.Finish();
+            throw new CliException($"cannot write '{output}': {e.Message}", e);
+        }
+        catch (Exception e) when (e is ArgumentException or Jpeg2000EncodeException)
+        {
+            progress?.Finish();
+            throw new CliException($"cannot encode '{label}': {e.Message}", e);
+        }
+    }
+
+    /// <summary>One line about a written file: its layout as read back from its header, size and time.</summary>
+    public static string Describe(string output, TimeSpan elapsed)
+    {
+        var facts = Jpeg2000Reader.ReadFacts(output);
+        var kind = facts.IsReversible ? "lossless" : "lossy";
+        var bytes = new FileInfo(output).Length;
+        return string.Create(CultureInfo.InvariantCulture,
+            $"{output}: {facts.Width}x{facts.Height}, {kind}, {facts.TileCount} tile(s) of {facts.TileWidth}x{facts.TileHeight}, {facts.ResolutionLevels} levels, {facts.QualityLayers} layer(s), {bytes / 1024.0:0.#} KiB in {elapsed.TotalSeconds:0.00} s");
+    }
+
+    private static bool ShowsProgress(Image image, Jpeg2000EncoderOptions options)
+    {
+        var tile = Math.Max(1, options.TileSize);
+        var tiles = (long)((image.Width + tile - 1) / tile) * ((image.Height + tile - 1) / tile);
+        return tiles >= ProgressTileThreshold;
+    }
+
+    private static void CheckOutput(string output)
+    {
+        if (Directory.Exists(output))
+        {
+            throw new CliException($"output '{output}' is a folder; give a file name (or a folder as input for folder mode)");
+        }
+
+        var folder = Path.GetDirectoryName(Path.GetFullPath(output));
+        if (folder is not null && !Directory.Exists(folder))
+        {
+            throw new CliException($"output folder does not exist: '{folder}'");
+        }
+    }
+
+    private static void CreateFolder(string folder)
+    {
+        try
+        {
+            Directory.CreateDirectory(folder);
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        {
+            throw new CliException($"cannot create output folder '{folder}': {e.Message}", e);
+        }
+    }
+}

@@ -1,0 +1,134 @@
+using System.Diagnostics;
+using System.Globalization;
+using Iiif.Imaging.Jpeg2000;
+using Iiif.Web.Cli.Samples;
+using SixLabors.ImageSharp;
+using SixLabors.ImageSharp.Formats.Tiff;
+using SixLabors.ImageSharp.Formats.Tiff.Constants;
+
+namespace Iiif.Web.Cli;
+
+/// <summary><c>iiif samples [DIR]</c>: renders the bundled sample images (never committed) into DIR (default
+/// <c>samples</c>, the default images root) when they are missing: a large deep-zoom Mandelbrot JP2 (lossy, 1024 tiles),
+/// a small lossless Julia JP2, and a TIFF terrain map so a non-JPEG 2000 source is shown too. Deterministic.</summary>
+internal static class SamplesCommand
+{
+    public const string Name = "samples";
+
+    public const string DefaultFolder = "samples";
+
+    public const string Usage = """
+        Usage: iiif samples [DIR]
+
+        Renders the sample images into DIR (default: samples) unless they already exist:
+          mandelbrot-8192x6144.jp2      deep-zoom Mandelbrot set, lossy 9/7, 1024-pixel tiles
+          julia-1024x768-lossless.jp2   Julia set, lossless 5/3
+          terrain-2048x1536.tif         shaded relief map, Deflate TIFF (decoded by ImageSharp, not OpenJPEG)
+        """;
+
+    private static readonly PixelSizeArgument DefaultLargeSize = new(8192, 6144);
+
+    public static int Run(IReadOnlyList<string> args, CliConsole console)
+    {
+        var (folder, size, help) = Parse(args);
+        if (help)
+        {
+            console.Out.WriteLine(Usage);
+            return 0;
+        }
+
+        try
+        {
+            Directory.CreateDirectory(folder);
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        {
+            throw new CliException($"cannot create '{folder}': {e.Message}", e);
+        }
+
+        var total = Stopwatch.StartNew();
+        foreach (var sample in Samples(size))
+        {
+            var path = Path.Combine(folder, sample.FileName);
+            if (File.Exists(path))
+            {
+                console.Out.WriteLine($"exists {path} (skipped)");
+                continue;
+            }
+
+            var watch = Stopwatch.StartNew();
+            sample.Make(path, console);
+            console.Out.WriteLine($"made {(sample.IsJpeg2000 ? ConvertCommand.Describe(path, watch.Elapsed) : DescribeFile(path, watch.Elapsed))}");
+        }
+
+        console.Out.WriteLine(string.Create(CultureInfo.InvariantCulture, $"samples ready in {folder} ({total.Elapsed.TotalSeconds:0.0} s)"));
+        return 0;
+    }
+
+    private static IEnumerable<Sample> Samples(PixelSizeArgument large)
+    {
+        yield return new Sample(FormattableString.Invariant($"mandelbrot-{large.Width}x{large.Height}.jp2"), true, (path, console) =>
+        {
+            using var image = EscapeTimeFractal.Mandelbrot().Render(large.Width, large.Height);
+            var options = new Jpeg2000EncoderOptions
+            {
+                Lossless = false,
+                CompressionRatios = [80, 40, 20],
+                Threads = Environment.ProcessorCount,
+            };
+            ConvertCommand.Write(image, path, path, options, console);
+        });
+        // The small samples scale with the large one (1/8 and 1/4 of its sides), so a test's --size keeps them small too.
+        var julia = new PixelSizeArgument(Math.Max(1, large.Width / 8), Math.Max(1, large.Height / 8));
+        yield return new Sample(FormattableString.Invariant($"julia-{julia.Width}x{julia.Height}-lossless.jp2"), true, (path, console) =>
+        {
+            using var image = EscapeTimeFractal.Julia().Render(julia.Width, julia.Height);
+            ConvertCommand.Write(image, path, path, new Jpeg2000EncoderOptions { Threads = Environment.ProcessorCount }, console);
+        });
+        var terrain = new PixelSizeArgument(Math.Max(1, large.Width / 4), Math.Max(1, large.Height / 4));
+        yield return new Sample(FormattableString.Invariant($"terrain-{terrain.Width}x{terrain.Height}.tif"), false, (path, _) =>
+        {
+            using var image = Terrain.Render(terrain.Width, terrain.Height);
+            var partial = path + ".part";
+            image.Save(partial, new TiffEncoder { Compression = TiffCompression.Deflate, BitsPerPixel = TiffBitsPerPixel.Bit24 });
+            File.Move(partial, path, overwrite: true);
+        });
+    }
+
+    private static string DescribeFile(string path, TimeSpan elapsed)
+    {
+        var info = Image.Identify(path);
+        var bytes = new FileInfo(path).Length;
+        return string.Create(CultureInfo.InvariantCulture, $"{path}: {info.Width}x{info.Height}, {bytes / 1024.0:0.#} KiB in {elapsed.TotalSeconds:0.00} s");
+    }
+
+    /// <summary>Parses [DIR] and the undocumented <c>--size WxH</c> (the large sample's size; the others follow), which
+    /// lets tests run in a moment.</summary>
+    private static (string Folder, PixelSizeArgument Size, bool Help) Parse(IReadOnlyList<string> args)
+    {
+        string? folder = null;
+        var size = DefaultLargeSize;
+        for (var i = 0; i < args.Count; i++)
+        {
+            switch (args[i])
+            {
+                case "--help" or "-h":
+                    return (DefaultFolder, size, true);
+                case "--size":
+                    size = ++i < args.Count ? PixelSizeArgument.Parse(args[i], "--size") : throw new CliException("--size needs a value (WxH)");
+                    break;
+                case var s when s.StartsWith('-') && s.Length > 1:
+                    throw new CliException($"unknown option '{s}' (see --help)");
+                case var s when folder is null:
+                    folder = s;
+                    break;
+                default:
+                    throw new CliException("expected at most one folder (see --help)");
+            }
+        }
+
+        return (folder ?? DefaultFolder, size, false);
+    }
+
+    private sealed record Sample(string FileName, bool IsJpeg2000, Action<string, CliConsole> Make);
+}
