@@ -16,7 +16,8 @@ namespace Iiif.Imaging;
 public static class ImagingServiceCollectionExtensions
 {
     /// <summary>Adds the imaging services as singletons. Their options (<see cref="ImageSharpOptions"/>,
-    /// <see cref="FileSystemSourceOptions"/>, <see cref="ImageSharpSourceDecoderOptions"/>, <see cref="TransformOptions"/>,
+    /// <see cref="FileSystemSourceOptions"/>, <see cref="ImageSharpSourceDecoderOptions"/>,
+    /// <see cref="Jpeg2000SourceDecoderOptions"/>, <see cref="TransformOptions"/>,
     /// <see cref="EncodingOptions"/>) are registered with their defaults; the host configures them from its own settings
     /// (e.g. with <c>services.Configure&lt;T&gt;</c>). jp2 output comes from OpenJPEG's encoder; a host may register its
     /// own <see cref="IJp2OutputEncoder"/> first to replace it.</summary>
@@ -26,6 +27,7 @@ public static class ImagingServiceCollectionExtensions
         services.AddOptions<ImageSharpOptions>();
         services.AddOptions<FileSystemSourceOptions>();
         services.AddOptions<ImageSharpSourceDecoderOptions>();
+        services.AddOptions<Jpeg2000SourceDecoderOptions>();
         services.AddOptions<TransformOptions>();
         services.AddOptions<EncodingOptions>();
 

@@ -2,6 +2,7 @@ using Iiif.Core.Info;
 using Iiif.Core.Planning;
 using Iiif.Imaging.Jpeg2000;
 using Iiif.Imaging.Sources;
+using Microsoft.Extensions.Options;
 using SixLabors.ImageSharp;
 
 namespace Iiif.Imaging.Decoding;
@@ -10,16 +11,27 @@ namespace Iiif.Imaging.Decoding;
 /// planned region, at the planned resolution reduction, so a tile of a huge image costs about a tile.</summary>
 /// <remarks>Files are read by path when the source has one (the reader opens them unbuffered, as OpenJPEG buffers
 /// itself); other sources through a seekable stream. Damaged content surfaces as <see cref="ImageDecodeException"/>,
-/// which is a <see cref="SourceDecodeException"/>.</remarks>
-internal sealed class Jpeg2000SourceDecoder : IImageDecoder
+/// which is a <see cref="SourceDecodeException"/>. A region inside one tile of a tiled file is cut from that whole tile,
+/// decoded once and kept in a <see cref="Jpeg2000BlockCache"/> (files with a path only; see
+/// <see cref="Jpeg2000SourceDecoderOptions"/>): a viewer asks for the neighbouring IIIF tiles of one JPEG 2000 tile in
+/// a burst, and the pixels are exactly those a direct decode gives.</remarks>
+internal sealed class Jpeg2000SourceDecoder : IImageDecoder, IDisposable
 {
     private readonly Jpeg2000Reader _reader;
+    private readonly Jpeg2000BlockCache? _blocks;
 
     /// <summary>Creates the decoder producing images in the server's ImageSharp <paramref name="configuration"/>.</summary>
-    public Jpeg2000SourceDecoder(Configuration configuration)
+    public Jpeg2000SourceDecoder(Configuration configuration, IOptions<Jpeg2000SourceDecoderOptions> options)
     {
+        ArgumentNullException.ThrowIfNull(options);
+        ArgumentOutOfRangeException.ThrowIfNegative(options.Value.BlockCacheMegabytes, nameof(options));
         _reader = new Jpeg2000Reader(configuration);
+        var budget = options.Value.BlockCacheMegabytes * 1024L * 1024L;
+        _blocks = budget > 0 ? new Jpeg2000BlockCache(_reader, configuration, budget) : null;
     }
+
+    /// <summary>The block cache, or null when it is off (for tests and statistics).</summary>
+    internal Jpeg2000BlockCache? Blocks => _blocks;
 
     /// <inheritdoc/>
     public string Name => "OpenJPEG";
@@ -47,12 +59,16 @@ internal sealed class Jpeg2000SourceDecoder : IImageDecoder
         ArgumentNullException.ThrowIfNull(plan);
         if (source.LocalPath is { } path)
         {
-            return _reader.Decode(path, plan.SourceRegion, plan.Reduction.Level, cancellationToken);
+            return _blocks?.TryDecode(path, source.Version, plan.SourceRegion, plan.Reduction.Level, cancellationToken)
+                ?? _reader.Decode(path, plan.SourceRegion, plan.Reduction.Level, cancellationToken);
         }
 
         using var stream = OpenSeekable(source);
         return _reader.Decode(stream, plan.SourceRegion, plan.Reduction.Level, cancellationToken);
     }
+
+    /// <inheritdoc/>
+    public void Dispose() => _blocks?.Dispose();
 
     // OpenJPEG seeks between tiles; a source stream that cannot seek is copied into memory first.
     private static Stream OpenSeekable(ImageSourceHandle source)

@@ -37,6 +37,13 @@ public sealed record Jpeg2000Facts
     /// ResolutionLevels - 1 can be decoded.</summary>
     public required int ResolutionLevels { get; init; }
 
+    /// <summary>Tile grid origin on the reference grid (XTOsiz): tile column p spans [XTOsiz + p·XTsiz, XTOsiz + (p+1)·XTsiz)
+    /// clipped to the image (ISO 15444-1 B.3). 0 when not set.</summary>
+    public int TileOriginX { get; init; }
+
+    /// <summary>Tile grid origin on the reference grid (YTOsiz).</summary>
+    public int TileOriginY { get; init; }
+
     /// <summary>Nominal tile width (XTsiz).</summary>
     public required int TileWidth { get; init; }
 

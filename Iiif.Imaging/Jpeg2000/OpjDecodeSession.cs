@@ -87,6 +87,8 @@ internal sealed unsafe class OpjDecodeSession : IDisposable
                 HasIccProfile = jp2.HasIccProfile,
                 ColorChannels = ColorChannels(jp2, components.Length),
                 ResolutionLevels = tileComponent == null ? 1 : (int)tileComponent->ResolutionCount,
+                TileOriginX = checked((int)info->TileOriginX),
+                TileOriginY = checked((int)info->TileOriginY),
                 TileWidth = (int)info->TileWidth,
                 TileHeight = (int)info->TileHeight,
                 TileColumns = (int)info->TileColumns,

@@ -44,5 +44,10 @@ internal sealed class ImagingOptions
     [Range(0, 1_048_576, ErrorMessage = "must be between {1} and {2} megabytes; 0 means the library's default")]
     public int MemoryBudgetMegabytes { get; set; } = 1024;
 
+    /// <summary>Megabytes of decoded JPEG 2000 tiles kept so neighbouring IIIF tiles inside one JPEG 2000 tile are cut
+    /// from one decode; 0 = off.</summary>
+    [Range(0, 65_536, ErrorMessage = "must be between {1} and {2} megabytes; 0 turns the cache off")]
+    public int BlockCacheMegabytes { get; set; } = 256;
+
     public int EffectiveMaxConcurrentRenders => MaxConcurrentRenders > 0 ? MaxConcurrentRenders : Environment.ProcessorCount;
 }

@@ -2,6 +2,8 @@ using System.Diagnostics;
 using System.Globalization;
 using BenchmarkDotNet.Attributes;
 using Iiif.Core.Geometry;
+using Iiif.Core.Info;
+using Iiif.Imaging.Decoding;
 using Iiif.Imaging.Jpeg2000;
 using SixLabors.ImageSharp;
 using SixLabors.ImageSharp.Formats.Jpeg;
@@ -42,6 +44,38 @@ public class Jpeg2000TileBenchmarks
     [Benchmark(Description = "in-process 4096->512 @ r3 + jpg")]
     public long InProcessReduced() => DecodeAndEncode(WideRegion, 3);
 
+    /// <summary>A viewer's burst: the 16 neighbouring 256-pixel IIIF tiles of one 1024-pixel JPEG 2000 tile, each decoded
+    /// on its own.</summary>
+    [Benchmark(Description = "16 x 256 in one 1024 tile, direct")]
+    public long SixteenTilesDirect()
+    {
+        long pixels = 0;
+        foreach (var region in SixteenRegions())
+        {
+            using var image = _reader.Decode(_source, region, 0);
+            pixels += image.Width;
+        }
+
+        return pixels;
+    }
+
+    /// <summary>The same burst through a fresh block cache: one decode of the 1024 tile, then 16 cuts.</summary>
+    [Benchmark(Description = "16 x 256 in one 1024 tile, block cache")]
+    public long SixteenTilesBlockCache()
+    {
+        using var cache = new Jpeg2000BlockCache(_reader, Configuration.Default, 256L * 1024 * 1024);
+        var version = new SourceVersion(DateTimeOffset.UnixEpoch, 1);
+        long pixels = 0;
+        foreach (var region in SixteenRegions())
+        {
+            using var image = cache.TryDecode(_source, version, region, 0, CancellationToken.None)
+                ?? throw new InvalidOperationException("The block cache did not serve the region.");
+            pixels += image.Width;
+        }
+
+        return pixels;
+    }
+
     [Benchmark(Description = "opj_decompress 512 @ r0")]
     public int ProcessTile() => RunDecompress(TileRegion, 0);
 
@@ -55,6 +89,9 @@ public class Jpeg2000TileBenchmarks
         image.SaveAsJpeg(output, Jpeg);
         return output.Length;
     }
+
+    private static IEnumerable<PixelRect> SixteenRegions() =>
+        Enumerable.Range(0, 16).Select(i => new PixelRect(2048 + (i % 4 * 256), 1024 + (i / 4 * 256), 256, 256));
 
     private int RunDecompress(PixelRect region, int reduce)
     {

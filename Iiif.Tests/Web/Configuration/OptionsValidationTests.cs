@@ -45,6 +45,8 @@ public class OptionsValidationTests
     [TestCase("--imaging:pngCompressionLevel=10", "imaging.pngCompressionLevel: must be between 0 and 9")]
     [TestCase("--imaging:resampler=sharpest", "imaging.resampler: must be one of bicubic")]
     [TestCase("--imaging:queueTimeout=-1", "imaging.queueTimeout: must be between 0 and 3600 seconds")]
+    [TestCase("--imaging:blockCacheMegabytes=-1", "imaging.blockCacheMegabytes: must be between 0 and 65536 megabytes")]
+    [TestCase("--imaging:blockCacheMegabytes=65537", "imaging.blockCacheMegabytes: must be between 0 and 65536 megabytes")]
     [TestCase("--info:rights=CC-BY", "info.rights: must be empty or an absolute http(s) URI")]
     [TestCase("--cache:info:ttl=0", "cache.info.ttl: must be a positive number of seconds")]
     [TestCase("--cache:warm:clearWith=all", "cache.warm.clearWith: must be one of id, profile, none")]

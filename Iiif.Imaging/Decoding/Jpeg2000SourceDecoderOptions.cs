@@ -1,0 +1,20 @@
+using System.ComponentModel.DataAnnotations;
+
+namespace Iiif.Imaging.Decoding;
+
+/// <summary>Settings of the JPEG 2000 decoder.</summary>
+/// <remarks>The block cache is separate from the ImageSharp sources' budget
+/// (<see cref="ImageSharpSourceDecoderOptions.MemoryBudgetMegabytes"/>): that budget also caps the largest such source
+/// accepted, and sharing it would let cheap-to-redecode JPEG 2000 tiles push out whole images that are expensive to
+/// decode again.</remarks>
+public sealed class Jpeg2000SourceDecoderOptions
+{
+    /// <summary>The configuration section these options bind to.</summary>
+    public const string SectionName = "Imaging:Jpeg2000Sources";
+
+    /// <summary>Megabytes of decoded JPEG 2000 tiles kept for reuse, so the neighbouring IIIF tiles a viewer asks for
+    /// inside one JPEG 2000 tile are cut from a single decode. A tile is cached only when it needs at most a quarter of
+    /// the budget; larger ones are decoded region by region. 0 turns the cache off. Default 256.</summary>
+    [Range(0, 65_536)]
+    public int BlockCacheMegabytes { get; set; } = 256;
+}
