@@ -82,6 +82,16 @@ internal sealed class ImageSharpSourceDecoder : IImageDecoder, IDisposable
     {
         var format = Sniff(source);
         using var stream = source.OpenRead();
+        if (format == SourceFormat.Tiff && stream.CanSeek && TiffLayout.IsTiled(stream))
+        {
+            throw new UnsupportedImageFormatException(
+                $"The source '{source.Identifier}' is a tiled TIFF, which ImageSharp 2.1.13 cannot decode; convert it to JPEG 2000.");
+        }
+
+        if (stream.CanSeek)
+        {
+            stream.Position = 0;
+        }
         var info = Guard(source, () => ImageSharpFormats.Identify(format, _configuration, stream, cancellationToken));
         if (info is null || info.Width < 1 || info.Height < 1)
         {
