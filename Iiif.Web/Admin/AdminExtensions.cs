@@ -1,6 +1,5 @@
 using Iiif.Web.Health;
 using Iiif.Web.Http;
-using Iiif.Web.Sources;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.OpenApi;
 
@@ -15,7 +14,6 @@ internal static class AdminExtensions
     public static IServiceCollection AddIiifAdmin(this IServiceCollection services)
     {
         services.AddIiifMvc();
-        services.TryAddFileSystemImageSource();
         services.TryAddSingleton<HealthProbe>();
         services.TryAddSingleton<AdminAccess>();
         services.TryAddSingleton<AdminAccessFilter>();

@@ -1,5 +1,4 @@
 using Iiif.Web.Http;
-using Iiif.Web.Sources;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 
 namespace Iiif.Web.Viewer;
@@ -11,7 +10,6 @@ internal static class ViewerExtensions
     public static IServiceCollection AddIiifViewer(this IServiceCollection services)
     {
         services.AddIiifMvc();
-        services.TryAddFileSystemImageSource();
         services.TryAddSingleton<ViewerEnabledFilter>();
         return services;
     }
