@@ -11,7 +11,7 @@ internal static class ViewerUrls
 {
     public const string ViewerPath = "/viewer";
 
-    public static string Segment(string identifier) => Uri.EscapeDataString(identifier);
+    public static string Segment(string identifier) => IdentifierEncoder.Encode(identifier);
 
     /// <summary>{public root}/{prefix}/{defaultVersion}/{identifier}/info.json.</summary>
     public static string InfoJson(HttpRequest request, ServerOptions server, string identifier)
