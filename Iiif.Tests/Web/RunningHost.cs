@@ -2,6 +2,7 @@ using Iiif.Tests.TestUtilities;
 using Iiif.Tests.Web.Configuration;
 using Iiif.Web;
 using Microsoft.AspNetCore.Builder;
+using Microsoft.Extensions.DependencyInjection;
 
 namespace Iiif.Tests.Web;
 
@@ -28,14 +29,23 @@ internal sealed class RunningHost : IAsyncDisposable
 
     public HttpClient Client { get; }
 
+    public IServiceProvider Services => _app.Services;
+
     /// <summary>Starts a host; <paramref name="prepare"/> fills the folder (images, config) before start-up.</summary>
-    public static async Task<RunningHost> StartAsync(Action<WebTestFolder>? prepare = null, params string[] args)
+    public static Task<RunningHost> StartAsync(Action<WebTestFolder>? prepare = null, params string[] args) =>
+        StartAsync(prepare, overrideServices: null, args);
+
+    /// <summary>Starts a host whose services <paramref name="overrideServices"/> may replace (test doubles).</summary>
+    public static async Task<RunningHost> StartAsync(
+        Action<WebTestFolder>? prepare, Action<IServiceCollection>? overrideServices, string[] args)
     {
         var folder = new WebTestFolder();
         try
         {
             prepare?.Invoke(folder);
-            var app = HostingExtensions.CreateIiifBuilder(folder.HostArgs(args), WebTestFolder.NoEnvironment).BuildIiifApp();
+            var builder = HostingExtensions.CreateIiifBuilder(folder.HostArgs(args), WebTestFolder.NoEnvironment);
+            overrideServices?.Invoke(builder.Services);
+            var app = builder.BuildIiifApp();
             await app.StartAsync();
             return new RunningHost(folder, app);
         }
