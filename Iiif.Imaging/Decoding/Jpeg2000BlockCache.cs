@@ -59,7 +59,8 @@ internal sealed class Jpeg2000BlockCache : IDisposable
     private static long EstimateBytes(PixelSize size, Jpeg2000Facts facts) =>
         (long)size.Width * size.Height * Math.Clamp(Math.Max(facts.Components.Count, facts.ColorChannels), 1, 4);
 
-    private Jpeg2000Facts FactsOf(string path, SourceVersion version, CancellationToken cancellationToken)
+    /// <summary>The file's header facts, read once per (path, version).</summary>
+    public Jpeg2000Facts FactsOf(string path, SourceVersion version, CancellationToken cancellationToken)
     {
         var key = new DecodedImageKey(path, version);
         if (_facts.TryGetValue(key, out var facts))

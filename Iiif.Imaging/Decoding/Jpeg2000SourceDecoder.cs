@@ -45,7 +45,9 @@ internal sealed class Jpeg2000SourceDecoder : IImageDecoder, IDisposable
         ArgumentNullException.ThrowIfNull(source);
         if (source.LocalPath is { } path)
         {
-            return Jpeg2000Reader.ReadFacts(path, cancellationToken).ToImageInfo();
+            // Every tile request identifies its source first; the block cache already keeps these facts per version.
+            var facts = _blocks?.FactsOf(path, source.Version, cancellationToken) ?? Jpeg2000Reader.ReadFacts(path, cancellationToken);
+            return facts.ToImageInfo();
         }
 
         using var stream = OpenSeekable(source);
