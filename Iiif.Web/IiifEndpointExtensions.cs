@@ -19,6 +19,11 @@ internal static class IiifEndpointExtensions
         services.AddSingleton<RenderGate>();
         services.AddSingleton<InfoDocumentFactory>();
         services.AddSingleton<IiifTargetReader>();
+        services.AddIiifCachingFromConfiguration();
+        services.AddSingleton<RenderSettings>();
+        services.AddSingleton<ProfileTails>();
+        services.AddSingleton<ImagePipeline>();
+        services.AddSingleton<IImagePipeline>(sp => sp.GetRequiredService<ImagePipeline>());
         services.AddSingleton<InfoRequestHandler>();
         services.AddSingleton<ImageRequestHandler>();
         services.AddExceptionHandler<IiifExceptionHandler>();

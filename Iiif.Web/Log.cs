@@ -15,6 +15,13 @@ internal static partial class Log
     public static partial void RequestCompleted(ILogger logger, LogLevel level, string method, string url, int status,
         string res, string route, string? ip, double elapsedMs);
 
+    /// <summary>The request line of a request a cache answered or filled: the old keys <c>cache</c> and <c>found</c>, and
+    /// the <c>tier</c> that served it (memory, disk, shared or rendered).</summary>
+    [LoggerMessage(EventId = 101, EventName = "RequestCompletedCached",
+        Message = "{method} {url} {status} [{res}] in {elapsedMs} ms, route {route}, ip {ip}, {cache} cache {found} from {tier}")]
+    public static partial void RequestCompletedCached(ILogger logger, LogLevel level, string method, string url, int status,
+        string res, string route, string? ip, double elapsedMs, string cache, string found, string tier);
+
     /// <summary>A cache lookup: <paramref name="found"/> is <see cref="LogValues.Hit"/> or <see cref="LogValues.Miss"/>.</summary>
     [LoggerMessage(EventId = 200, EventName = "CacheLookup", Level = LogLevel.Debug, Message = "{cache} cache {found}: {img}")]
     public static partial void CacheLookup(ILogger logger, string cache, string found, string img);

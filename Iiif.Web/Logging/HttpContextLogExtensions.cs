@@ -20,4 +20,15 @@ internal static class HttpContextLogExtensions
             feature.Route = route;
         }
     }
+
+    public static void SetLogCache(this HttpContext context, string cache, string found, string tier)
+    {
+        ArgumentNullException.ThrowIfNull(context);
+        if (context.Features.Get<RequestLogFeature>() is { } feature)
+        {
+            feature.Cache = cache;
+            feature.Found = found;
+            feature.Tier = tier;
+        }
+    }
 }

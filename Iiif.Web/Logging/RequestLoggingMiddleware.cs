@@ -53,7 +53,14 @@ internal sealed class RequestLoggingMiddleware(RequestDelegate next, ILogger<Req
             var route = feature.Route ?? RouteOf(endpoint);
             var ip = ClientAddress(context);
             var elapsedMs = Math.Round(elapsed.TotalMilliseconds, 2);
-            Log.RequestCompleted(logger, level, context.Request.Method, target, status, result, route, ip, elapsedMs);
+            if (feature is { Cache: { } cache, Found: { } found, Tier: { } tier })
+            {
+                Log.RequestCompletedCached(logger, level, context.Request.Method, target, status, result, route, ip, elapsedMs, cache, found, tier);
+            }
+            else
+            {
+                Log.RequestCompleted(logger, level, context.Request.Method, target, status, result, route, ip, elapsedMs);
+            }
         }
     }
 

@@ -1,3 +1,4 @@
+using Iiif.Caching.Derivatives;
 using Iiif.Core.Errors;
 using Iiif.Core.Requests;
 using Iiif.Web.Http;
@@ -19,8 +20,8 @@ internal abstract record IiifOutcome
     /// <summary>An info.json document; <paramref name="ProfileLink"/> is set for 3.0 (digest §5.4).</summary>
     public sealed record Info(byte[] Body, string ContentType, CacheValidators Validators, string? ProfileLink) : IiifOutcome;
 
-    /// <summary>A rendered image in a pooled stream positioned at 0; the result writer disposes it.</summary>
-    public sealed record Image(Stream Body, ImageFormat Format, string Link, string ContentDisposition, CacheValidators Validators)
+    /// <summary>An image from a cache tier or a fresh render; the result writer disposes it.</summary>
+    public sealed record Image(CachedDerivative Body, ImageFormat Format, string Link, string ContentDisposition, CacheValidators Validators)
         : IiifOutcome;
 
     /// <summary>The client went away: nothing is written.</summary>

@@ -1,3 +1,4 @@
+using Iiif.Caching.Derivatives;
 using Iiif.Core.Errors;
 using Iiif.Core.Requests;
 using Iiif.Web.Http;
@@ -20,12 +21,12 @@ internal sealed class IiifOutcomeResult(IiifOutcome outcome) : IActionResult
         switch (Outcome)
         {
             case IiifOutcome.Image image:
-                await using (image.Body.ConfigureAwait(false))
+                using (image.Body)
                 {
                     WriteImageHeaders(response, image);
                     if (withBody)
                     {
-                        await image.Body.CopyToAsync(response.Body, http.RequestAborted).ConfigureAwait(false);
+                        await WriteBodyAsync(response, image.Body, http.RequestAborted).ConfigureAwait(false);
                     }
                 }
 
@@ -67,6 +68,11 @@ internal sealed class IiifOutcomeResult(IiifOutcome outcome) : IActionResult
         response.Headers.ContentDisposition = image.ContentDisposition;
         WriteValidators(response, image.Validators, varyAccept: false);
     }
+
+    private static Task WriteBodyAsync(HttpResponse response, CachedDerivative derivative, CancellationToken cancellationToken) =>
+        derivative.File is { } file
+            ? file.CopyToAsync(response.Body, cancellationToken)
+            : response.Body.WriteAsync(derivative.Bytes, cancellationToken).AsTask();
 
     private static void WriteInfoHeaders(HttpResponse response, IiifOutcome.Info info)
     {
