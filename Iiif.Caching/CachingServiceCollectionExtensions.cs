@@ -1,6 +1,11 @@
 using Iiif.Caching.Derivatives;
+using Iiif.Caching.Derivatives.Disk;
 using Iiif.Caching.Info;
+using Iiif.Caching.Shared;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
 
 namespace Iiif.Caching;
 
@@ -9,11 +14,28 @@ namespace Iiif.Caching;
 public static class CachingServiceCollectionExtensions
 {
     /// <summary>Adds the caching services as singletons; the host configures <see cref="CachingOptions"/>.</summary>
+    /// <remarks>The shared tier is built from the bound options when first resolved (whether Redis is configured is not
+    /// known while services are registered) and is this library's own: it is not registered as the host's
+    /// <c>IDistributedCache</c>. <see cref="TimeProvider"/> is added with TryAdd, so a host or test may supply its own.</remarks>
     public static IServiceCollection AddIiifCaching(this IServiceCollection services)
     {
         ArgumentNullException.ThrowIfNull(services);
         services.AddOptions<CachingOptions>();
-        services.AddSingleton(TimeProvider.System);
+        services.TryAddSingleton(TimeProvider.System);
+        services.TryAddSingleton<SharedCacheTier>();
+        services.TryAddSingleton<DiskDerivativeStore>();
+        services.TryAddSingleton<IInfoCache>(sp => new HybridInfoCache(
+            sp.GetRequiredService<IOptions<CachingOptions>>(),
+            sp.GetRequiredService<TimeProvider>(),
+            sp.GetRequiredService<ILogger<HybridInfoCache>>(),
+            sp.GetRequiredService<SharedCacheTier>().Cache));
+        services.TryAddSingleton<IDerivativeCache>(sp => new TieredDerivativeCache(
+            sp.GetRequiredService<IOptions<CachingOptions>>(),
+            sp.GetRequiredService<TimeProvider>(),
+            sp.GetRequiredService<ILogger<TieredDerivativeCache>>(),
+            sp.GetRequiredService<DiskDerivativeStore>(),
+            sp.GetRequiredService<SharedCacheTier>().Cache));
+        services.TryAddSingleton<IDerivativeCleaner, DiskDerivativeCleaner>();
         return services;
     }
 }

@@ -1,0 +1,99 @@
+using Iiif.Caching.Internal;
+using Microsoft.Extensions.Caching.Memory;
+
+namespace Iiif.Caching.Derivatives;
+
+/// <summary>The hot tier: a private <see cref="MemoryCache"/> capped at <see cref="CachingOptions.MemoryMaxBytes"/>, every
+/// entry sized by its byte length, holding only derivatives up to <see cref="CachingOptions.MemoryMaxItemBytes"/> so a few
+/// large images cannot push out many hot tiles. Off when the cap is 0.</summary>
+internal sealed class MemoryDerivativeTier : IDisposable
+{
+    private readonly MemoryCache? _cache;
+    private readonly long _maxItemBytes;
+    private readonly KeyIndex _index = new();
+
+    public MemoryDerivativeTier(CachingOptions options, TimeProvider time)
+    {
+        _maxItemBytes = options.MemoryMaxItemBytes;
+        if (options.MemoryMaxBytes > 0)
+        {
+            _cache = new MemoryCache(new MemoryCacheOptions
+            {
+                SizeLimit = options.MemoryMaxBytes,
+                TrackStatistics = true,
+                Clock = new TimeProviderClock(time),
+            });
+        }
+    }
+
+    public bool Enabled => _cache is not null;
+
+    public long Count => _cache?.Count ?? 0;
+
+    public long Bytes => _cache?.GetCurrentStatistics()?.CurrentEstimatedSize ?? 0;
+
+    public bool TryGet(DerivativeId id, out DerivativeEntry entry)
+    {
+        entry = null!;
+        return _cache is not null && _cache.TryGetValue(id.Id, out entry!) && entry is not null;
+    }
+
+    public void Set(DerivativeId id, DerivativeEntry entry)
+    {
+        if (_cache is null)
+        {
+            return;
+        }
+
+        if (entry.Bytes.LongLength > _maxItemBytes)
+        {
+            // A refresh may have made the entry too big for this tier: the older copy must not be served any more.
+            _cache.Remove(id.Id);
+            return;
+        }
+
+        var options = new MemoryCacheEntryOptions { Size = Math.Max(1, entry.Bytes.LongLength) };
+        options.RegisterPostEvictionCallback(static (key, value, reason, state) =>
+        {
+            if (reason != EvictionReason.Replaced && value is not null)
+            {
+                var (index, group) = ((KeyIndex, string))state!;
+                index.Remove(group, (string)key, value);
+            }
+        }, (_index, id.Group));
+        _index.Add(id.Group, id.Id, entry);
+        _cache.Set(id.Id, entry, options);
+    }
+
+    /// <summary>Removes the identifier's entries (or only its profile entries); returns the ids removed.</summary>
+    public IReadOnlyCollection<string> Purge(string group, bool profilesOnly)
+    {
+        var removed = new List<string>();
+        foreach (var (key, value) in _index.Get(group))
+        {
+            if ((!profilesOnly || ((DerivativeEntry)value).Metadata.IsProfile) && _cache!.TryGetValue(key, out _))
+            {
+                _cache.Remove(key);
+                removed.Add(key);
+            }
+        }
+
+        return removed;
+    }
+
+    /// <summary>Removes everything; returns the ids removed.</summary>
+    public IReadOnlyCollection<string> PurgeAll()
+    {
+        if (_cache is null)
+        {
+            return [];
+        }
+
+        var removed = _cache.Keys.OfType<string>().ToList();
+        _cache.Clear();
+        _index.Clear();
+        return removed;
+    }
+
+    public void Dispose() => _cache?.Dispose();
+}

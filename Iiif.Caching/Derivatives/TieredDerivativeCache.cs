@@ -1,0 +1,188 @@
+using Iiif.Caching.Derivatives.Disk;
+using Iiif.Caching.Internal;
+using Iiif.Caching.Statistics;
+using Microsoft.Extensions.Caching.Distributed;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
+
+namespace Iiif.Caching.Derivatives;
+
+/// <summary>Rendered derivatives in up to three tiers, looked up memory -> disk -> shared, a hit in a slower tier being
+/// copied into the faster ones. Misses render once per key (<see cref="SingleFlight{T}"/>), and the render is stored in
+/// every enabled tier (the shared one in the background).</summary>
+/// <remarks>HybridCache is not used here: derivatives are byte payloads up to many megabytes that must also live on disk
+/// with sidecars, be verified by hash, stream from an open file when large, be sized in bytes in memory and be purged per
+/// identifier from local tiers; HybridCache has no disk tier, buffers whole payloads and has no per-tier counters. Its
+/// stampede protection is replaced by <see cref="SingleFlight{T}"/>, with the same cancel-when-all-cancelled rule.</remarks>
+internal sealed class TieredDerivativeCache : IDerivativeCache, IDisposable
+{
+    private const string Cache = "derivatives";
+
+    private readonly MemoryDerivativeTier _memory;
+    private readonly DiskDerivativeStore _disk;
+    private readonly SharedDerivativeTier? _shared;
+    private readonly SingleFlight<DerivativeEntry> _flights = new();
+    private readonly ILogger _logger;
+    private readonly TierCounter _memoryCounter = new();
+    private readonly TierCounter _diskCounter = new();
+    private readonly TierCounter _sharedCounter = new();
+
+    public TieredDerivativeCache(
+        IOptions<CachingOptions> options, TimeProvider time, ILogger<TieredDerivativeCache> logger, DiskDerivativeStore disk,
+        IDistributedCache? sharedCache = null)
+    {
+        ArgumentNullException.ThrowIfNull(options);
+        _memory = new MemoryDerivativeTier(options.Value, time);
+        _disk = disk;
+        _logger = logger;
+        _shared = sharedCache is null ? null : new SharedDerivativeTier(sharedCache, options.Value, logger);
+    }
+
+    /// <summary>Renders in progress (for tests and diagnostics).</summary>
+    internal int RendersInFlight => _flights.InFlight;
+
+    public async Task<CachedDerivative> GetOrRenderAsync(
+        DerivativeKey key, DerivativeMetadata metadata, Func<Stream, CancellationToken, Task> render, DerivativeCacheMode mode,
+        CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(metadata);
+        ArgumentNullException.ThrowIfNull(render);
+        var id = DerivativeId.For(key);
+        if (mode == DerivativeCacheMode.Normal)
+        {
+            var hit = await LookupAsync(key, id, cancellationToken).ConfigureAwait(false);
+            if (hit is not null)
+            {
+                Log.DerivativeHit(_logger, id.Id, hit.Tier);
+                return hit;
+            }
+        }
+
+        // A refresh never joins a normal render: it must produce new bytes even while an ordinary miss renders.
+        var flightKey = (mode == DerivativeCacheMode.Refresh ? "refresh:" : "render:") + id.Id;
+        var entry = await _flights.RunAsync(flightKey, token => RenderAndStoreAsync(key, id, metadata, render, token), cancellationToken)
+            .ConfigureAwait(false);
+        return CachedDerivative.FromBytes(entry.Metadata, CacheTier.Rendered, entry.Bytes);
+    }
+
+    public Task<int> PurgeAsync(string identifier, bool profilesOnly, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(identifier);
+        var removed = new HashSet<string>(_memory.Purge(DerivativeId.GroupOf(identifier), profilesOnly), StringComparer.Ordinal);
+        if (_disk.Enabled)
+        {
+            removed.UnionWith(DiskPurge.Purge(_disk, identifier, profilesOnly));
+        }
+
+        return Task.FromResult(removed.Count);
+    }
+
+    public Task<int> PurgeAllAsync(CancellationToken cancellationToken)
+    {
+        var removed = new HashSet<string>(_memory.PurgeAll(), StringComparer.Ordinal);
+        if (_disk.Enabled)
+        {
+            removed.UnionWith(DiskPurge.PurgeAll(_disk));
+        }
+
+        return Task.FromResult(removed.Count);
+    }
+
+    public IReadOnlyList<CacheTierStatistics> GetStatistics()
+    {
+        var tiers = new List<CacheTierStatistics>(3);
+        if (_memory.Enabled)
+        {
+            tiers.Add(new(Cache, "memory", _memory.Count, _memory.Bytes, _memoryCounter.Hits, _memoryCounter.Misses));
+        }
+
+        if (_disk.Enabled)
+        {
+            tiers.Add(new(Cache, "disk", _disk.Index.Count, _disk.Index.TotalBytes, _diskCounter.Hits, _diskCounter.Misses));
+        }
+
+        if (_shared is not null)
+        {
+            tiers.Add(new(Cache, "shared", null, null, _sharedCounter.Hits, _sharedCounter.Misses));
+        }
+
+        return tiers;
+    }
+
+    public void Dispose() => _memory.Dispose();
+
+    private async Task<CachedDerivative?> LookupAsync(DerivativeKey key, DerivativeId id, CancellationToken cancellationToken)
+    {
+        if (_memory.Enabled)
+        {
+            var found = _memory.TryGet(id, out var entry);
+            _memoryCounter.Count(found);
+            if (found)
+            {
+                return CachedDerivative.FromBytes(entry.Metadata, CacheTier.Memory, entry.Bytes);
+            }
+        }
+
+        if (_disk.Enabled)
+        {
+            var read = await _disk.TryReadAsync(key, id, cancellationToken).ConfigureAwait(false);
+            _diskCounter.Count(read is not null);
+            if (read is not null)
+            {
+                return FromDisk(id, read);
+            }
+        }
+
+        if (_shared is not null)
+        {
+            var entry = await _shared.TryGetAsync(key, id, cancellationToken).ConfigureAwait(false);
+            _sharedCounter.Count(entry is not null);
+            if (entry is not null)
+            {
+                _memory.Set(id, entry);
+                if (_disk.Enabled)
+                {
+                    await _disk.WriteAsync(key, id, entry).ConfigureAwait(false);
+                }
+
+                return CachedDerivative.FromBytes(entry.Metadata, CacheTier.Shared, entry.Bytes);
+            }
+        }
+
+        return null;
+    }
+
+    private CachedDerivative FromDisk(DerivativeId id, DiskRead read)
+    {
+        var metadata = read.Sidecar.Metadata;
+        if (read.Bytes is null)
+        {
+            return CachedDerivative.FromFile(metadata, CacheTier.Disk, read.File!, read.Sidecar.Length);
+        }
+
+        _memory.Set(id, new DerivativeEntry(metadata, read.Bytes));
+        return CachedDerivative.FromBytes(metadata, CacheTier.Disk, read.Bytes);
+    }
+
+    private async Task<DerivativeEntry> RenderAndStoreAsync(
+        DerivativeKey key, DerivativeId id, DerivativeMetadata metadata, Func<Stream, CancellationToken, Task> render,
+        CancellationToken cancellationToken)
+    {
+        byte[] bytes;
+        using (var buffer = new MemoryStream())
+        {
+            await render(buffer, cancellationToken).ConfigureAwait(false);
+            bytes = buffer.ToArray();
+        }
+
+        var entry = new DerivativeEntry(metadata, bytes);
+        _memory.Set(id, entry);
+        if (_disk.Enabled)
+        {
+            await _disk.WriteAsync(key, id, entry).ConfigureAwait(false);
+        }
+
+        _shared?.SetInBackground(key, id, entry);
+        return entry;
+    }
+}

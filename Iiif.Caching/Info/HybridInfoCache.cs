@@ -1,0 +1,144 @@
+using Iiif.Caching.Internal;
+using Iiif.Caching.Shared;
+using Iiif.Caching.Statistics;
+using Iiif.Core.Info;
+using Microsoft.Extensions.Caching.Distributed;
+using Microsoft.Extensions.Caching.Hybrid;
+using Microsoft.Extensions.Caching.Memory;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
+
+namespace Iiif.Caching.Info;
+
+/// <summary>Image facts in two tiers: a private size-limited <see cref="MemoryCache"/> (every entry counts 1 against
+/// <see cref="CachingOptions.InfoMaxEntries"/>, expiring after <see cref="CachingOptions.InfoTimeToLive"/>, swept every
+/// <see cref="CachingOptions.InfoCheckPeriod"/>) in front of a <see cref="HybridCache"/> over the shared tier.</summary>
+/// <remarks>
+/// HybridCache does what it is good at here: stampede protection (concurrent misses of one key identify once, and the
+/// identify is cancelled only when every caller has cancelled), the shared (L2) tier with its payload format, and
+/// tag-based removal (<see cref="HybridCache.RemoveByTagAsync(string, CancellationToken)"/>; tag invalidations are
+/// recorded in the shared tier, so other instances stop trusting the removed entries too).
+/// HybridCache's own L1 is switched off (<see cref="HybridCacheEntryFlags.DisableLocalCache"/>) because it does not fit
+/// the entry-count limit: it sizes L1 entries by their serialized byte length (and leaves immutable values unsized, which
+/// a MemoryCache with a SizeLimit rejects), so a SizeLimit could not mean "at most N entries", and it cannot tell hits of
+/// its L1 from hits of its L2. The L1 here is this class's own MemoryCache, which also makes the per-tier counters exact.
+/// HybridCache is built in a private container so its L1 and L2 are exactly the instances given here and never the
+/// host's own IMemoryCache or IDistributedCache.
+/// </remarks>
+internal sealed class HybridInfoCache : IInfoCache, IDisposable
+{
+    private const string KeyPrefix = "info:";
+
+    private readonly MemoryCache _memory;
+    private readonly ServiceProvider _hybridServices;
+    private readonly HybridCache _hybrid;
+    private readonly CountingDistributedCache? _shared;
+    private readonly KeyIndex _index = new();
+    private readonly HybridCacheEntryOptions _entryOptions;
+    private readonly TimeSpan _timeToLive;
+    private long _memoryHits;
+    private long _memoryMisses;
+
+    public HybridInfoCache(
+        IOptions<CachingOptions> options, TimeProvider time, ILogger<HybridInfoCache> logger, IDistributedCache? sharedCache = null)
+    {
+        ArgumentNullException.ThrowIfNull(options);
+        ArgumentNullException.ThrowIfNull(logger);
+        var settings = options.Value;
+        _timeToLive = settings.InfoTimeToLive;
+        _memory = new MemoryCache(new MemoryCacheOptions
+        {
+            SizeLimit = settings.InfoMaxEntries,
+            ExpirationScanFrequency = settings.InfoCheckPeriod,
+            Clock = new TimeProviderClock(time),
+        });
+        _shared = sharedCache is null ? null : new CountingDistributedCache(sharedCache, KeyPrefix);
+        _hybridServices = BuildHybridServices(time, _shared);
+        _hybrid = _hybridServices.GetRequiredService<HybridCache>();
+        _entryOptions = new HybridCacheEntryOptions { Expiration = settings.InfoTimeToLive, Flags = HybridCacheEntryFlags.DisableLocalCache };
+    }
+
+    public async ValueTask<ImageInfo> GetOrAddAsync(
+        string identifier, SourceVersion version, Func<CancellationToken, ValueTask<ImageInfo>> identify, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(identifier);
+        ArgumentNullException.ThrowIfNull(identify);
+        var group = Hashing.Sha256Hex(identifier);
+        var key = $"{KeyPrefix}{group}:{version.Token}";
+        if (_memory.TryGetValue(key, out ImageInfo? cached) && cached is not null)
+        {
+            Interlocked.Increment(ref _memoryHits);
+            return cached;
+        }
+
+        Interlocked.Increment(ref _memoryMisses);
+        var info = await _hybrid.GetOrCreateAsync(
+            key, identify, static (factory, token) => factory(token), _entryOptions, [TagOf(group)], cancellationToken)
+            .ConfigureAwait(false);
+        Remember(group, key, info);
+        return info;
+    }
+
+    public async Task RemoveAsync(string identifier, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(identifier);
+        var group = Hashing.Sha256Hex(identifier);
+        foreach (var (key, _) in _index.Get(group))
+        {
+            _memory.Remove(key);
+        }
+
+        await _hybrid.RemoveByTagAsync(TagOf(group), cancellationToken).ConfigureAwait(false);
+    }
+
+    public async Task ClearAsync(CancellationToken cancellationToken)
+    {
+        _memory.Clear();
+        _index.Clear();
+        await _hybrid.RemoveByTagAsync("*", cancellationToken).ConfigureAwait(false);
+    }
+
+    public IReadOnlyList<CacheTierStatistics> GetStatistics()
+    {
+        var memory = new CacheTierStatistics(
+            "info", "memory", _memory.Count, null, Interlocked.Read(ref _memoryHits), Interlocked.Read(ref _memoryMisses));
+        return _shared is null ? [memory] : [memory, new CacheTierStatistics("info", "shared", null, null, _shared.Hits, _shared.Misses)];
+    }
+
+    public void Dispose()
+    {
+        _memory.Dispose();
+        _hybridServices.Dispose();
+    }
+
+    private static string TagOf(string group) => KeyPrefix + group;
+
+    private static ServiceProvider BuildHybridServices(TimeProvider time, IDistributedCache? shared)
+    {
+        var services = new ServiceCollection();
+        services.AddSingleton(time);
+        if (shared is not null)
+        {
+            services.AddSingleton(shared);
+        }
+
+        services.AddHybridCache().AddSerializer<ImageInfo, ImageInfoSerializer>();
+        return services.BuildServiceProvider();
+    }
+
+    private void Remember(string group, string key, ImageInfo info)
+    {
+        var options = new MemoryCacheEntryOptions { Size = 1, AbsoluteExpirationRelativeToNow = _timeToLive };
+        options.RegisterPostEvictionCallback(static (key, value, reason, state) =>
+        {
+            if (reason != EvictionReason.Replaced && value is not null)
+            {
+                var (index, group) = ((KeyIndex, string))state!;
+                index.Remove(group, (string)key, value);
+            }
+        }, (_index, group));
+        _index.Add(group, key, info);
+        _memory.Set(key, info, options);
+    }
+}

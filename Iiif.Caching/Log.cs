@@ -1,0 +1,45 @@
+using Microsoft.Extensions.Logging;
+
+namespace Iiif.Caching;
+
+/// <summary>Every log line of the caches, source-generated, with stable event ids (house style §6).</summary>
+internal static partial class Log
+{
+    [LoggerMessage(EventId = 3001, Level = LogLevel.Warning,
+        Message = "Shared cache unavailable; serving from local tiers and rendering, next try in {RetryAfter}")]
+    public static partial void SharedCacheUnavailable(ILogger logger, TimeSpan retryAfter, Exception exception);
+
+    [LoggerMessage(EventId = 3002, Level = LogLevel.Information, Message = "Shared cache is available again")]
+    public static partial void SharedCacheRecovered(ILogger logger);
+
+    [LoggerMessage(EventId = 3003, Level = LogLevel.Warning,
+        Message = "Corrupt disk derivative {Path} ({Reason}); deleted, it will be rendered again")]
+    public static partial void CorruptDiskEntry(ILogger logger, string path, string reason);
+
+    [LoggerMessage(EventId = 3004, Level = LogLevel.Warning, Message = "Could not store derivative {Path} on disk")]
+    public static partial void DiskWriteFailed(ILogger logger, string path, Exception exception);
+
+    [LoggerMessage(EventId = 3005, Level = LogLevel.Warning, Message = "Could not store derivative {Key} in the shared cache")]
+    public static partial void SharedWriteFailed(ILogger logger, string key, Exception exception);
+
+    [LoggerMessage(EventId = 3006, Level = LogLevel.Warning,
+        Message = "Corrupt shared derivative {Key} ({Reason}); ignored, it will be rendered again")]
+    public static partial void CorruptSharedEntry(ILogger logger, string key, string reason);
+
+    [LoggerMessage(EventId = 3007, Level = LogLevel.Information,
+        Message = "Disk cache over its cap: evicted {Count} least recently served entries ({Bytes} bytes)")]
+    public static partial void DiskEvicted(ILogger logger, int count, long bytes);
+
+    [LoggerMessage(EventId = 3008, Level = LogLevel.Warning, Message = "Could not scan the disk cache index under {Root}")]
+    public static partial void DiskScanFailed(ILogger logger, string root, Exception exception);
+
+    [LoggerMessage(EventId = 3009, Level = LogLevel.Warning, Message = "Could not delete {Path}")]
+    public static partial void DeleteFailed(ILogger logger, string path, Exception exception);
+
+    [LoggerMessage(EventId = 3010, Level = LogLevel.Information,
+        Message = "Cache clean: examined {Examined}, deleted {Deleted} ({Bytes} bytes), removed {Folders} empty folders")]
+    public static partial void Cleaned(ILogger logger, int examined, int deleted, long bytes, int folders);
+
+    [LoggerMessage(EventId = 3011, Level = LogLevel.Debug, Message = "Derivative {Key} served from {Tier}")]
+    public static partial void DerivativeHit(ILogger logger, string key, Derivatives.CacheTier tier);
+}

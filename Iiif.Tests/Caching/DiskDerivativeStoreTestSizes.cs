@@ -1,0 +1,8 @@
+using Iiif.Caching.Derivatives.Disk;
+
+namespace Iiif.Tests.Caching;
+
+internal static class DiskDerivativeStoreTestSizes
+{
+    public const long OverFullRead = DiskDerivativeStore.FullReadMaxBytes + 1;
+}
