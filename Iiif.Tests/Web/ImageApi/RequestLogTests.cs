@@ -21,7 +21,9 @@ public class RequestLogTests
 
         var lines = await server.StopAndReadLogAsync();
 
-        var requests = lines.Where(l => Text(l, "EventName") == "RequestCompleted").Select(l => (Text(l, "route"), Text(l, "res"))).ToList();
+        var requests = lines.Where(l => Text(l, "EventName") is "RequestCompleted" or "RequestCompletedCached")
+            .Select(l => (Text(l, "route"), Text(l, "res"))).ToList();
+        var cached = lines.Single(l => Text(l, "EventName") == "RequestCompletedCached");
         var checks = lines.Where(l => Text(l, "EventName") == "RequestValidated")
             .Select(l => (Text(l, "test"), l.GetProperty("valid").GetBoolean())).ToList();
         Assert.That(requests, Is.EqualTo(new[]
@@ -32,6 +34,7 @@ public class RequestLogTests
         {
             ("info", true), ("params", true), ("info", true), ("params", true), ("info", false), ("params", false),
         }));
+        Assert.That((Text(cached, "cache"), Text(cached, "found"), Text(cached, "tier")), Is.EqualTo(("image", "miss", "rendered")));
     }
 
     private static string? Text(JsonElement line, string name) =>
