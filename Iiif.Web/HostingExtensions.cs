@@ -1,8 +1,10 @@
 using System.Collections;
 using Iiif.Web.Admin;
+using Iiif.Web.Cleaning;
 using Iiif.Web.Configuration;
 using Iiif.Web.Logging;
 using Iiif.Web.Viewer;
+using Iiif.Web.Warming;
 using NLog.Web;
 
 namespace Iiif.Web;
@@ -73,6 +75,7 @@ internal static class HostingExtensions
         builder.WebHost.UseUrls(ListenUrls.Resolve(Bind<ServerOptions>(builder.Configuration, ServerOptions.SectionName)));
         builder.Services.AddIiifOptions().AddIiifHttp().AddIiifServer();
         builder.Services.AddIiifViewer().AddIiifAdmin();
+        builder.Services.AddIiifWarming().AddIiifCleaning();
         return builder;
     }
 

@@ -1,10 +1,10 @@
 using Iiif.Web;
 using Iiif.Web.Cli;
 
-// "convert ..." and "samples ..." are command-line tools; anything else starts the server.
+// "convert", "samples", "warm" and "clean" are command-line tools; anything else starts the server.
 if (CliCommands.IsCommand(args))
 {
-    return CliCommands.Run(args, CliConsole.System);
+    return await CliCommands.RunAsync(args, CliConsole.System).ConfigureAwait(false);
 }
 
 return await HostingExtensions.RunIiifAsync(args).ConfigureAwait(false);

@@ -14,6 +14,12 @@ public static class IiifProfiles
     /// <summary>The 3.0 <c>profile</c> value, a bare level name (digest §3.3).</summary>
     public const string Level2V3Name = "level2";
 
+    /// <summary>The 2.1 level 0 URI: the first item of a static export's 2.1 <c>profile</c> array.</summary>
+    public const string Level0V2 = "http://iiif.io/api/image/2/level0.json";
+
+    /// <summary>The 3.0 <c>profile</c> value of a static export (digest §3.3).</summary>
+    public const string Level0V3Name = "level0";
+
     /// <summary>The level 2 profile URI of a version.</summary>
     public static string Level2Uri(ApiVersion version) => version switch
     {

@@ -26,7 +26,9 @@ public static class InfoDocumentV2Builder
             ["height"] = info.Height,
             ["sizes"] = InfoJsonNodes.Sizes(layout.Sizes),
             ["tiles"] = InfoJsonNodes.Tiles(layout),
-            ["profile"] = new JsonArray(IiifProfiles.Level2V2, ProfileObject(info, options.Limits)),
+            ["profile"] = options.Level0
+                ? Level0Profile(options.Limits)
+                : new JsonArray(IiifProfiles.Level2V2, ProfileObject(info, options.Limits)),
         };
 
         InfoJsonNodes.AddCopy(document, "attribution", options.V2.Attribution);
@@ -34,6 +36,14 @@ public static class InfoDocumentV2Builder
         InfoJsonNodes.AddCopy(document, "logo", options.V2.Logo);
         InfoJsonNodes.AddCopy(document, "service", options.V2.Service);
         return document;
+    }
+
+    // A static export supports nothing beyond level 0 (digest §4.2): only the limits, if any, follow the level URI.
+    private static JsonArray Level0Profile(ServerLimits limits)
+    {
+        var limitsObject = new JsonObject();
+        InfoLimits.Add(limitsObject, limits);
+        return limitsObject.Count == 0 ? new JsonArray(IiifProfiles.Level0V2) : new JsonArray(IiifProfiles.Level0V2, limitsObject);
     }
 
     // The embedded profile object: what is supported beyond level2.json, and the limits (2.1 keeps them here). Its own

@@ -24,7 +24,7 @@ public static class InfoDocumentV3Builder
             ["id"] = options.BaseUri,
             ["type"] = "ImageService3",
             ["protocol"] = IiifContexts.Protocol,
-            ["profile"] = IiifProfiles.Level2V3Name,
+            ["profile"] = options.Level0 ? IiifProfiles.Level0V3Name : IiifProfiles.Level2V3Name,
             ["width"] = info.Width,
             ["height"] = info.Height,
         };
@@ -38,9 +38,14 @@ public static class InfoDocumentV3Builder
             document["rights"] = extras.Rights;
         }
 
-        InfoJsonNodes.AddNonEmpty(document, "extraQualities", ImageFeatures.ExtraQualities(ApiVersion.V3, info));
-        InfoJsonNodes.AddNonEmpty(document, "extraFormats", ImageFeatures.ExtraFormats(ApiVersion.V3));
-        InfoJsonNodes.AddNonEmpty(document, "extraFeatures", ImageFeatures.ExtraFeatures(ApiVersion.V3, options.Limits));
+        if (!options.Level0)
+        {
+            // Digest §4.2: extras are what the server implements beyond its level; static files implement nothing more.
+            InfoJsonNodes.AddNonEmpty(document, "extraQualities", ImageFeatures.ExtraQualities(ApiVersion.V3, info));
+            InfoJsonNodes.AddNonEmpty(document, "extraFormats", ImageFeatures.ExtraFormats(ApiVersion.V3));
+            InfoJsonNodes.AddNonEmpty(document, "extraFeatures", ImageFeatures.ExtraFeatures(ApiVersion.V3, options.Limits));
+        }
+
         InfoJsonNodes.AddCopies(document, "partOf", extras.PartOf);
         InfoJsonNodes.AddCopies(document, "seeAlso", extras.SeeAlso);
         InfoJsonNodes.AddCopies(document, "service", extras.Service);

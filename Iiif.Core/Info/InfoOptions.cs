@@ -13,6 +13,10 @@ public sealed record InfoOptions(string BaseUri, ServerLimits Limits)
     /// <summary>Tile side advertised when the source is not natively tiled.</summary>
     public int DefaultTileSize { get; init; } = 512;
 
+    /// <summary>Claim compliance level 0 instead of level 2, with no extra qualities, formats or features: for a static
+    /// export that holds only the listed <c>sizes</c> and <c>tiles</c> (digest §4.2), which no level 2 claim would match.</summary>
+    public bool Level0 { get; init; }
+
     /// <summary>Values only a 2.1 document carries.</summary>
     public InfoPassthroughV2 V2 { get; init; } = new();
 

@@ -1,7 +1,7 @@
 namespace Iiif.Web.Cli;
 
-/// <summary>The command-line tools of the server executable: <c>iiif convert ...</c> and <c>iiif samples ...</c>. Any
-/// other first argument starts the server.</summary>
+/// <summary>The command-line tools of the server executable: <c>iiif convert ...</c>, <c>iiif samples ...</c>,
+/// <c>iiif warm ...</c> and <c>iiif clean ...</c>. Any other first argument starts the server.</summary>
 internal static class CliCommands
 {
     /// <summary>Exit code for usage mistakes and unusable inputs or outputs (as getopt-style tools use 2).</summary>
@@ -14,11 +14,12 @@ internal static class CliCommands
     public static bool IsCommand(IReadOnlyList<string> args)
     {
         ArgumentNullException.ThrowIfNull(args);
-        return args.Count > 0 && args[0] is ConvertCommand.Name or SamplesCommand.Name;
+        return args.Count > 0 && args[0] is ConvertCommand.Name or SamplesCommand.Name or WarmCommand.Name or CleanCommand.Name;
     }
 
-    /// <summary>Runs the command named by <c>args[0]</c>; returns the process exit code.</summary>
-    public static int Run(IReadOnlyList<string> args, CliConsole console)
+    /// <summary>Runs the command named by <c>args[0]</c>; returns the process exit code. <c>convert</c> and <c>samples</c>
+    /// complete synchronously.</summary>
+    public static async Task<int> RunAsync(IReadOnlyList<string> args, CliConsole console, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(args);
         ArgumentNullException.ThrowIfNull(console);
@@ -29,6 +30,8 @@ internal static class CliCommands
             {
                 ConvertCommand.Name => ConvertCommand.Run(rest, console),
                 SamplesCommand.Name => SamplesCommand.Run(rest, console),
+                WarmCommand.Name => await WarmCommand.RunAsync(rest, console, cancellationToken).ConfigureAwait(false),
+                CleanCommand.Name => await CleanCommand.RunAsync(rest, console, cancellationToken).ConfigureAwait(false),
                 _ => throw new CliException($"unknown command '{args[0]}'"),
             };
         }

@@ -3,7 +3,7 @@ using Iiif.Imaging.Jpeg2000;
 
 namespace Iiif.Web.Cli;
 
-/// <summary>Shows encoding progress on standard error: a bar redrawn in place with \r on a terminal
+/// <summary>Shows encoding (or warming) progress on standard error: a bar redrawn in place with \r on a terminal
 /// (<c>[#########           ] 45% name</c>), and a plain line every 10 % when standard error is a file or pipe,
 /// where carriage returns would only pile up.</summary>
 /// <remarks>Called synchronously from the encoder thread (not <see cref="Progress{T}"/>, which would post to the thread
@@ -17,6 +17,7 @@ internal sealed class ConsoleProgress : IProgress<Jpeg2000EncodeProgress>
     private readonly bool _terminal;
     private readonly string _label;
     private int _lastPercent = -1;
+    private int _lastLength;
 
     public ConsoleProgress(TextWriter writer, bool terminal, string label)
     {
@@ -53,12 +54,36 @@ internal sealed class ConsoleProgress : IProgress<Jpeg2000EncodeProgress>
         _lastPercent = percent;
     }
 
+    /// <summary>Progress over a list of items (<c>iiif warm</c>): on a terminal the bar, the count and the item just
+    /// finished, padded so a shorter name wipes a longer one; otherwise a line every 10 %.</summary>
+    public void Step(int done, int total, string item)
+    {
+        var fraction = total == 0 ? 1 : (double)done / total;
+        var percent = (int)(fraction * 100);
+        var count = string.Create(CultureInfo.InvariantCulture, $"{done}/{total}");
+        if (_terminal)
+        {
+            var text = $"{Bar(fraction)} {count} {item}";
+            _writer.Write("\r" + text.PadRight(_lastLength));
+            _writer.Flush();
+            _lastLength = text.Length;
+        }
+        else if (percent / LineStep != _lastPercent / LineStep || _lastPercent < 0)
+        {
+            _writer.WriteLine(string.Create(CultureInfo.InvariantCulture, $"{_label}: {percent}% ({count})"));
+        }
+
+        _lastPercent = percent;
+    }
+
     /// <summary>Ends the redrawn line so later output starts on a fresh one.</summary>
     public void Finish()
     {
         if (_terminal && _lastPercent >= 0)
         {
             _writer.WriteLine();
+            _lastPercent = -1;
+            _lastLength = 0;
         }
     }
 }

@@ -13,4 +13,9 @@ internal sealed class CacheCleanOptions
     /// <summary>Seconds since last use for every other image; 0 = never deleted.</summary>
     [Range(0, int.MaxValue, ErrorMessage = "must be a number of seconds, or 0 to never delete")]
     public int RandomImage { get; set; } = 86_400;
+
+    /// <summary>Seconds between the background cleaner's passes; 0 = no background cleaning (run <c>iiif clean</c> from
+    /// cron instead, as the old server's script was).</summary>
+    [Range(0, int.MaxValue, ErrorMessage = "must be a number of seconds, or 0 for no background cleaning")]
+    public int Period { get; set; } = 3_600;
 }

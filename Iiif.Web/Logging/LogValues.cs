@@ -13,6 +13,11 @@ internal static class LogValues
     public const string Image = "image";
     public const string Viewer = "viewer";
 
+    /// <summary><see cref="LogKeys.Op"/> values of cache maintenance.</summary>
+    public const string Warm = "warm";
+    public const string Purge = "purge";
+    public const string Clean = "clean";
+
     /// <summary>The <see cref="LogKeys.Route"/> of a base URI answered with a redirect to its info.json.</summary>
     public const string Redirect = "redirect";
 

@@ -49,4 +49,32 @@ public sealed class ConsoleProgressTests
             Assert.That(lines[^1], Is.EqualTo("big.tif: 100% (40/40 tiles)"));
         });
     }
+
+    [Test]
+    [Description("Item progress on a terminal: bar, count and item, padded so a shorter name wipes a longer one")]
+    public void Step_Terminal_PadsOverLongerItem()
+    {
+        using var writer = new StringWriter();
+        var progress = new ConsoleProgress(writer, terminal: true, "warm");
+
+        progress.Step(1, 2, "a-long-name");
+        progress.Step(2, 2, "b");
+        progress.Finish();
+
+        var first = ConsoleProgress.Bar(0.5) + " 1/2 a-long-name";
+        var second = (ConsoleProgress.Bar(1) + " 2/2 b").PadRight(first.Length);
+        Assert.That(writer.ToString(), Is.EqualTo("\r" + first + "\r" + second + Environment.NewLine));
+    }
+
+    [Test]
+    public void Step_NotTerminal_WritesPlainCountLines()
+    {
+        using var writer = new StringWriter();
+        var progress = new ConsoleProgress(writer, terminal: false, "warm");
+
+        progress.Step(1, 4, "a");
+        progress.Step(2, 4, "b");
+
+        Assert.That(writer.ToString(), Is.EqualTo("warm: 25% (1/4)" + Environment.NewLine + "warm: 50% (2/4)" + Environment.NewLine));
+    }
 }

@@ -1,0 +1,40 @@
+using Iiif.Core.Errors;
+using Iiif.Core.Identifiers;
+using Microsoft.AspNetCore.Http.Features;
+
+namespace Iiif.Web.Admin;
+
+/// <summary>Reads the identifier of an admin route such as <c>/admin/cache/{**id}</c> from the RAW request target, as the
+/// IIIF routes do (digest §1.1): the routing value is already decoded, which would blur <c>%2F</c> and '/' and decode a
+/// <c>%25</c> twice on the way to a file name. The rest after the route's literal segments is decoded once and checked
+/// by <see cref="ImageIdentifierParser"/> (traversal, control characters, ...: 400).</summary>
+internal static class AdminIdentifier
+{
+    /// <summary>The identifier after the first <paramref name="literalSegments"/> segments of the raw path.</summary>
+    public static Result<ImageIdentifier> Read(HttpContext context, int literalSegments)
+    {
+        ArgumentNullException.ThrowIfNull(context);
+        var raw = RawPath(context);
+        var start = 0;
+        for (var i = 0; i <= literalSegments && start >= 0; i++)
+        {
+            // Skips the leading '/' and then one '/' per literal segment; literal segments never hold an encoded '/'.
+            start = raw.IndexOf('/', start) is var slash and >= 0 ? slash + 1 : -1;
+        }
+
+        return ImageIdentifierParser.FromRawSegment(start < 0 ? string.Empty : raw[start..]);
+    }
+
+    private static string RawPath(HttpContext context)
+    {
+        var raw = context.Features.Get<IHttpRequestFeature>()?.RawTarget;
+        if (string.IsNullOrEmpty(raw) || raw[0] != '/')
+        {
+            // Absolute-form targets (proxies) and test servers: the path keeps %2F encoded.
+            raw = context.Request.Path.Value ?? "/";
+        }
+
+        var query = raw.IndexOf('?', StringComparison.Ordinal);
+        return query >= 0 ? raw[..query] : raw;
+    }
+}

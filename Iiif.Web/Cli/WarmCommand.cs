@@ -1,0 +1,146 @@
+using System.Diagnostics;
+using System.Globalization;
+using Iiif.Core.Requests;
+using Iiif.Imaging.Sources;
+using Iiif.Web.Pipeline;
+using Iiif.Web.Warming;
+
+namespace Iiif.Web.Cli;
+
+/// <summary><c>iiif warm</c>: renders info and the profile derivatives of every image of a folder into the server's cache,
+/// or with <c>--out</c> writes them as a static level 0 export.</summary>
+internal static class WarmCommand
+{
+    public const string Name = "warm";
+
+    public const string Usage = """
+        Usage: iiif warm [FOLDER] [--profile NAME]... [--clear] [server switches]
+               iiif warm [FOLDER] --out DIR --base-uri URL [--profile NAME]... [--tiles] [server switches]
+
+        Renders info.json and the derivatives of the configured profiles (the `profiles` section) for every image in
+        FOLDER (default: images.root) into the server's cache, exactly as requests would, so the first visitors find
+        them ready. The configuration is the server's: config/default.yml, the environment's overlay, local.yml,
+        IIIF_* variables and server switches such as --config DIR, --cache DIR, --environment NAME, --section:key=value.
+
+        Options:
+          --profile NAME   render only this profile (repeatable; default: every profile)
+          --clear          first clear each image's cache as cache.warm.clearWith says (id, profile or none)
+          --out DIR        write a static "level 0" export instead: DIR/{id}/info.json and each profile file at
+                           DIR/{id}/{region}/{size}/{rotation}/{quality}.{format}, its URL tail as configured
+          --base-uri URL   with --out: the public URL DIR will be served from (info.json ids are URL/{id})
+          --tiles          with --out: also every tile and size info.json lists, so viewers can deep-zoom the export
+          --help           show this text
+
+        Exit codes: 0 done, 2 bad arguments, configuration or any image/profile that failed (one line each on stderr),
+        1 unexpected failure.
+        """;
+
+    public static async Task<int> RunAsync(IReadOnlyList<string> args, CliConsole console, CancellationToken cancellationToken)
+    {
+        var settings = WarmSettings.Parse(args);
+        if (settings.Help)
+        {
+            console.Out.WriteLine(Usage);
+            return 0;
+        }
+
+        var host = CliHost.Build(settings.HostArgs);
+        await using (host.ConfigureAwait(false))
+        {
+            var warmer = host.Services.GetRequiredService<CacheWarmer>();
+            var tails = SelectProfiles(warmer.Profiles, settings.Profiles);
+            var identifiers = await ListAsync(host.Services.GetRequiredService<IImageSource>(), settings, cancellationToken).ConfigureAwait(false);
+            var watch = Stopwatch.StartNew();
+            var result = settings.Out is null
+                ? await WarmAllAsync(warmer, identifiers, tails, settings, console, cancellationToken).ConfigureAwait(false)
+                : await ExportAllAsync(host.Services, warmer.Version, identifiers, tails, settings, console, cancellationToken).ConfigureAwait(false);
+            var target = settings.Out is null ? "into the cache" : $"to {settings.Out}";
+            console.Out.WriteLine(string.Create(CultureInfo.InvariantCulture,
+                $"{identifiers.Count} image(s), {result.Files} file(s), {result.Bytes / 1024.0:0.#} KiB {target}, {result.Errors.Count} failure(s) in {watch.Elapsed.TotalSeconds:0.0} s"));
+            return result.Errors.Count == 0 ? 0 : CliCommands.UserErrorExitCode;
+        }
+    }
+
+    /// <summary>The chosen profiles by name; every profile when none is named.</summary>
+    internal static IReadOnlyDictionary<string, string> SelectProfiles(IReadOnlyDictionary<string, string> profiles, IReadOnlyList<string> names)
+    {
+        if (names.Count == 0)
+        {
+            return profiles;
+        }
+
+        var unknown = names.Where(n => !profiles.ContainsKey(n)).ToList();
+        if (unknown.Count > 0)
+        {
+            var known = profiles.Count == 0 ? "none are configured" : "known: " + string.Join(", ", profiles.Keys.Order(StringComparer.Ordinal));
+            throw new CliException($"unknown profile(s) {string.Join(", ", unknown)} ({known})");
+        }
+
+        return names.Distinct(StringComparer.Ordinal).ToDictionary(n => n, n => profiles[n], StringComparer.Ordinal);
+    }
+
+    private static async Task<List<string>> ListAsync(IImageSource source, WarmSettings settings, CancellationToken cancellationToken)
+    {
+        var identifiers = new List<string>();
+        await foreach (var identifier in source.ListAsync(cancellationToken).ConfigureAwait(false))
+        {
+            identifiers.Add(identifier.Value);
+        }
+
+        return identifiers.Count > 0
+            ? identifiers
+            : throw new CliException($"no images found in {(settings.Folder is null ? "images.root" : $"'{settings.Folder}'")}");
+    }
+
+    private static async Task<ExportResult> WarmAllAsync(CacheWarmer warmer, List<string> identifiers,
+        IReadOnlyDictionary<string, string> tails, WarmSettings settings, CliConsole console, CancellationToken cancellationToken)
+    {
+        // Without --clear nothing is cleared: a bulk pre-fill should not throw away the tiles already cached.
+        var clearWith = settings.Clear ? warmer.ClearWith : CacheWarmer.ClearNothing;
+        return await ForEachAsync(identifiers, console, async identifier =>
+        {
+            var report = await warmer.WarmAsync(identifier, tails, clearWith, cancellationToken).ConfigureAwait(false);
+            if (!report.IsSuccess)
+            {
+                return ExportResult.Empty.WithError($"{identifier}: {report.Error}");
+            }
+
+            return report.Value!.Tails.Aggregate(ExportResult.Empty, (sum, tail) =>
+                tail.IsSuccess ? sum.WithFile(tail.Bytes ?? 0) : sum.WithError($"{identifier}{tail.Tail}: {tail.Error}"));
+        }).ConfigureAwait(false);
+    }
+
+    private static async Task<ExportResult> ExportAllAsync(IServiceProvider services, ApiVersion version, List<string> identifiers,
+        IReadOnlyDictionary<string, string> tails, WarmSettings settings, CliConsole console, CancellationToken cancellationToken)
+    {
+        var export = new StaticExport(services.GetRequiredService<IImagePipeline>(),
+            ActivatorUtilities.CreateInstance<StaticInfoDocumentFactory>(services), version, settings.Out!, settings.BaseUri!);
+        var ordered = tails.OrderBy(p => p.Key, StringComparer.Ordinal).Select(p => p.Value).ToList();
+        return await ForEachAsync(identifiers, console,
+            identifier => export.ExportAsync(identifier, ordered, settings.Tiles, cancellationToken)).ConfigureAwait(false);
+    }
+
+    private static async Task<ExportResult> ForEachAsync(List<string> identifiers, CliConsole console, Func<string, Task<ExportResult>> run)
+    {
+        var progress = new ConsoleProgress(console.Error, console.ErrorIsTerminal, Name);
+        var total = ExportResult.Empty;
+        for (var i = 0; i < identifiers.Count; i++)
+        {
+            var result = await run(identifiers[i]).ConfigureAwait(false);
+            progress.Step(i + 1, identifiers.Count, identifiers[i]);
+            if (result.Errors.Count > 0)
+            {
+                progress.Finish();
+                foreach (var error in result.Errors)
+                {
+                    console.Error.WriteLine($"iiif warm: {error.ReplaceLineEndings(" ")}");
+                }
+            }
+
+            total = total.Plus(result);
+        }
+
+        progress.Finish();
+        return total;
+    }
+}
