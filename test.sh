@@ -5,7 +5,9 @@ set -uo pipefail
 cd "$(dirname "$0")"
 
 # chromium: the viewer's browser test; nodejs/npm: the viewer's OpenSeadragon assets (only when npm is missing).
-./scripts/install-deps.sh chromium || exit 1
+# nginx, redis-server, openssl: the scale-out test (Iiif.Tests/Deploy); ansible, systemd (systemd-analyze): the
+# deploy/ checks in the same category.
+./scripts/install-deps.sh chromium nginx redis-server openssl ansible systemd || exit 1
 command -v npm >/dev/null 2>&1 || ./scripts/install-deps.sh nodejs npm || exit 1
 ./scripts/build-viewer-assets.sh || exit 1
 

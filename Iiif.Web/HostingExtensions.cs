@@ -1,10 +1,14 @@
 using System.Collections;
+using Iiif.Imaging.Jpeg2000;
 using Iiif.Web.Admin;
 using Iiif.Web.Cleaning;
 using Iiif.Web.Configuration;
+using Iiif.Web.Health;
 using Iiif.Web.Logging;
+using Iiif.Web.Metrics;
 using Iiif.Web.Viewer;
 using Iiif.Web.Warming;
+using Microsoft.Extensions.Options;
 using NLog.Web;
 
 namespace Iiif.Web;
@@ -32,6 +36,15 @@ internal static class HostingExtensions
         {
             try
             {
+                // Configuration first (as StartAsync would), then the codec: neither may let Kestrel bind its port.
+                app.Services.GetService<IStartupValidator>()?.Validate();
+                if (CodecStartupCheck.Problem(Jpeg2000Codec.TryGetVersion) is { } codecProblem)
+                {
+                    Log.StartupFailed(app.Logger, codecProblem);
+                    await Console.Error.WriteLineAsync(codecProblem).ConfigureAwait(false);
+                    return CodecStartupCheck.MissingCodecExitCode;
+                }
+
                 // Not RunAsync: it disposes the host, and with it the logger, before a start-up error could be logged.
                 await app.StartAsync().ConfigureAwait(false);
             }
@@ -72,8 +85,12 @@ internal static class HostingExtensions
         builder.Configuration.Sources.Clear();
         builder.Configuration.AddInMemoryCollection(settings);
         builder.AddIiifLogging(location);
-        builder.WebHost.UseUrls(ListenUrls.Resolve(Bind<ServerOptions>(builder.Configuration, ServerOptions.SectionName)));
-        builder.Services.AddIiifOptions().AddIiifHttp().AddIiifServer();
+        var server = Bind<ServerOptions>(builder.Configuration, ServerOptions.SectionName);
+        builder.WebHost.UseUrls(ListenUrls.Resolve(server));
+        // SIGTERM stops accepting connections, then lets requests in flight finish for this long. Bound here, not from
+        // IOptions: the host reads HostOptions when it is built, before start-up validation reports bad values.
+        builder.Services.Configure<HostOptions>(host => host.ShutdownTimeout = TimeSpan.FromSeconds(Math.Max(0, server.ShutdownTimeoutSeconds)));
+        builder.Services.AddIiifOptions().AddIiifHttp().AddIiifServer().AddIiifMetrics();
         builder.Services.AddIiifViewer().AddIiifAdmin();
         builder.Services.AddIiifWarming().AddIiifCleaning();
         return builder;
@@ -87,13 +104,11 @@ internal static class HostingExtensions
         // Forwarded headers first, so the request log and everything after see the client's address and scheme.
         app.UseForwardedHeaders();
         app.UseMiddleware<RequestLoggingMiddleware>();
+        app.UseIiifMetrics();
         app.UseIiifHttp();
         app.UseRouting();
-        app.MapGet("/health/live", () => TypedResults.Ok(new { status = "ok" }))
-            .WithName("health")
-            .WithMetadata(new QuietRequestLogAttribute());
         app.MapIiif();
-        app.MapIiifViewer().MapIiifAdmin();
+        app.MapIiifViewer().MapIiifAdmin().MapIiifMetrics();
         return app;
     }
 

@@ -10,6 +10,9 @@ internal static partial class Log
         Message = "Configuration error, not starting: {failure}")]
     public static partial void ConfigurationError(ILogger logger, string failure);
 
+    [LoggerMessage(EventId = 2, EventName = "StartupFailed", Level = LogLevel.Critical, Message = "Not starting: {failure}")]
+    public static partial void StartupFailed(ILogger logger, string failure);
+
     [LoggerMessage(EventId = 100, EventName = "RequestCompleted",
         Message = "{method} {url} {status} [{res}] in {elapsedMs} ms, route {route}, ip {ip}")]
     public static partial void RequestCompleted(ILogger logger, LogLevel level, string method, string url, int status,

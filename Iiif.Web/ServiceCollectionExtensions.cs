@@ -30,6 +30,7 @@ internal static class ServiceCollectionExtensions
         services.AddSingleton<IConfigureOptions<InfoOptions>, InfoOptionsSetup>();
         services.AddSection<CacheOptions, CacheOptionsValidator>(CacheOptions.SectionName);
         services.AddSection<ViewerOptions>(ViewerOptions.SectionName);
+        services.AddSection<MetricsOptions>(MetricsOptions.SectionName);
         services.AddSection<AdminOptions, AdminOptionsValidator>(AdminOptions.SectionName);
         services.AddSection<LoggingOptions, LoggingOptionsValidator>(LoggingOptions.SectionName);
 

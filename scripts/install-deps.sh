@@ -2,7 +2,7 @@
 # Installs the system packages the server and its tests need, when missing (Debian/Ubuntu, as root or with sudo).
 #   libopenjp2-7     OpenJPEG, the in-process JPEG 2000 codec (libopenjp2.so.7)
 #   libopenjp2-tools opj_decompress, used by tests and benchmarks only as an independent cross-check
-# Extra packages can be named as arguments (e.g. chromium redis-server nginx for the full test suite).
+# Extra packages can be named as arguments (test.sh adds chromium, nginx, redis-server, openssl, ansible, systemd).
 set -euo pipefail
 
 wanted=(libopenjp2-7 libopenjp2-tools "$@")

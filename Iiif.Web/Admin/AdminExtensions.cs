@@ -15,6 +15,8 @@ internal static class AdminExtensions
     {
         services.AddIiifMvc();
         services.TryAddSingleton<HealthProbe>();
+        services.TryAddSingleton<RedisReadinessProbe>();
+        services.TryAddSingleton<ReadinessCheck>();
         services.TryAddSingleton<AdminAccess>();
         services.TryAddSingleton<AdminAccessFilter>();
         services.AddSwaggerGen(swagger =>

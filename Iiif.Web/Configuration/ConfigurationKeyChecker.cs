@@ -16,6 +16,7 @@ internal static class ConfigurationKeyChecker
         [CacheOptions.SectionName] = typeof(CacheOptions),
         [ProfilesOptions.SectionName] = null,
         [ViewerOptions.SectionName] = typeof(ViewerOptions),
+        [MetricsOptions.SectionName] = typeof(MetricsOptions),
         [AdminOptions.SectionName] = typeof(AdminOptions),
         [LoggingOptions.SectionName] = typeof(LoggingOptions),
     };

@@ -33,4 +33,8 @@ internal sealed class ServerOptions
     /// <summary>Longest request line accepted, in characters.</summary>
     [Range(256, 65536, ErrorMessage = "must be between {1} and {2} characters")]
     public int MaxUrlLength { get; set; } = 2048;
+
+    /// <summary>Seconds in-flight requests get to finish after SIGTERM before the host stops anyway.</summary>
+    [Range(0, 3600, ErrorMessage = "must be between {1} and {2} seconds")]
+    public int ShutdownTimeoutSeconds { get; set; } = 30;
 }

@@ -2,11 +2,16 @@ using Iiif.Web.Logging;
 
 namespace Iiif.Web.Health;
 
-/// <summary>The public <c>GET /health</c> for load balancers: no authentication, 200 when healthy, 503 otherwise, so a
-/// node whose image share vanished is taken out of rotation.</summary>
+/// <summary>The public health endpoints, without authentication: <c>GET /health</c> for load balancers (200 when
+/// healthy, 503 otherwise, so a node whose image share vanished is taken out of rotation); <c>/health/live</c> for a
+/// process supervisor (200 while the process answers at all: restarting it would not fix a missing share); and
+/// <c>/health/ready</c> for a load balancer or orchestrator (also 503 when a configured Redis stays unreachable past
+/// its grace period).</summary>
 internal static class HealthEndpoints
 {
     public const string RouteName = "health-check";
+    public const string LiveRouteName = "health";
+    public const string ReadyRouteName = "health-ready";
 
     public static IEndpointRouteBuilder MapIiifHealth(this IEndpointRouteBuilder endpoints)
     {
@@ -17,6 +22,19 @@ internal static class HealthEndpoints
                 return TypedResults.Json(report, statusCode: report.IsHealthy ? StatusCodes.Status200OK : StatusCodes.Status503ServiceUnavailable);
             })
             .WithName(RouteName)
+            .WithMetadata(new QuietRequestLogAttribute())
+            .ExcludeFromDescription();
+        endpoints.MapGet("/health/live", () => TypedResults.Ok(new { status = "ok" }))
+            .WithName(LiveRouteName)
+            .WithMetadata(new QuietRequestLogAttribute())
+            .ExcludeFromDescription();
+        endpoints.MapGet("/health/ready", async (ReadinessCheck readiness, HttpContext context) =>
+            {
+                var report = await readiness.CheckAsync(context.RequestAborted).ConfigureAwait(false);
+                context.SetLogResult("health");
+                return TypedResults.Json(report, statusCode: report.IsReady ? StatusCodes.Status200OK : StatusCodes.Status503ServiceUnavailable);
+            })
+            .WithName(ReadyRouteName)
             .WithMetadata(new QuietRequestLogAttribute())
             .ExcludeFromDescription();
         return endpoints;

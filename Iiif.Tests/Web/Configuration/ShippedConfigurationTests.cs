@@ -18,6 +18,7 @@ public class ShippedConfigurationTests
         (InfoOptions.SectionName, typeof(InfoOptions)),
         (CacheOptions.SectionName, typeof(CacheOptions)),
         (ViewerOptions.SectionName, typeof(ViewerOptions)),
+        (MetricsOptions.SectionName, typeof(MetricsOptions)),
         (AdminOptions.SectionName, typeof(AdminOptions)),
         (LoggingOptions.SectionName, typeof(LoggingOptions)),
     ];

@@ -1,0 +1,159 @@
+using System.Globalization;
+using System.Net;
+using System.Text.Json;
+using System.Text.RegularExpressions;
+using SixLabors.ImageSharp;
+
+namespace Iiif.Tests.Deploy;
+
+/// <summary>Issue #6: two published instances behind nginx (the shipped site) with a shared Redis. A viewer's tile
+/// pyramid is walked through nginx while one instance is killed; every answer must be the right image, and a
+/// derivative one instance rendered must be served by the other from the shared tier.</summary>
+[TestFixture]
+[Category("Deploy")]
+[NonParallelizable]
+public class ScaleOutTests
+{
+    private const string ImageBase = "/iiif/3/" + ScaleOutCluster.Identifier;
+    private ScaleOutCluster _cluster = null!;
+    private HttpClient _client = null!;
+
+    [OneTimeSetUp]
+    public async Task StartCluster()
+    {
+        _cluster = await ScaleOutCluster.StartAsync();
+        // The test certificate is self-signed; nothing else about TLS is relaxed.
+        var handler = new HttpClientHandler
+        {
+            ServerCertificateCustomValidationCallback = HttpClientHandler.DangerousAcceptAnyServerCertificateValidator,
+            AllowAutoRedirect = false,
+            AutomaticDecompression = DecompressionMethods.None,
+        };
+        _client = new HttpClient(handler) { Timeout = TimeSpan.FromSeconds(60) };
+    }
+
+    [OneTimeTearDown]
+    public async Task StopCluster()
+    {
+        _client?.Dispose();
+        if (_cluster is not null)
+        {
+            await _cluster.DisposeAsync();
+        }
+    }
+
+    [Test]
+    [Order(1)]
+    [Description("Issue #6: the derivative rendered once (by A) is served by B from the shared Redis tier, not rendered again.")]
+    public async Task SharedTier_RenderedByA_ServedByBWithoutRendering()
+    {
+        const string Path = ImageBase + "/full/321,/0/default.jpg";
+        var fromA = await GetBytesAsync(Direct(_cluster.PortA, Path));
+        var fromB = await GetBytesAsync(Direct(_cluster.PortB, Path));
+        var metricsB = await _client.GetStringAsync(Direct(_cluster.PortB, "/metrics"));
+
+        Assert.That(fromB, Is.EqualTo(fromA));
+        Assert.That(Sum(metricsB, "iiif_render_duration_seconds_count"), Is.Zero, "B rendered the image itself instead of reading it from Redis");
+        Assert.That(Sum(metricsB, "iiif_cache_lookups_total", "cache=\"derivatives\",tier=\"shared\",result=\"hit\""), Is.GreaterThanOrEqualTo(1),
+            "B's /metrics shows no hit in the shared derivatives tier (is the caching layer wired in?)");
+    }
+
+    [Test]
+    [Order(2)]
+    [Description("The shipped site: HTTP redirects to HTTPS; ids follow X-Forwarded-Proto/Host; info.json is gzipped; "
+        + "CORS preflights reach the server (digest §5.3); /metrics stays internal.")]
+    public async Task Proxy_ShippedSite_ForwardsAsTheServerExpects()
+    {
+        using var redirect = await _client.GetAsync(new Uri($"http://127.0.0.1:{Invariant(_cluster.HttpPort)}{ImageBase}/info.json"));
+        using var info = await SendAsync(HttpMethod.Get, ImageBase + "/info.json", ("Accept-Encoding", "gzip"));
+        using var preflight = await SendAsync(HttpMethod.Options, ImageBase + "/info.json",
+            ("Origin", "https://viewer.example.org"), ("Access-Control-Request-Method", "GET"));
+        using var metrics = await SendAsync(HttpMethod.Get, "/metrics");
+        var id = (await GetInfoAsync()).GetProperty("id").GetString();
+
+        Assert.Multiple(() =>
+        {
+            Assert.That(redirect.StatusCode, Is.EqualTo(HttpStatusCode.MovedPermanently));
+            Assert.That(redirect.Headers.Location?.Scheme, Is.EqualTo("https"));
+            Assert.That(id, Is.EqualTo(Nginx(ImageBase).ToString()));
+            Assert.That(info.Content.Headers.ContentEncoding, Is.EquivalentTo(new[] { "gzip" }));
+            Assert.That(preflight.StatusCode, Is.EqualTo(HttpStatusCode.NoContent));
+            Assert.That(preflight.Headers.GetValues("Access-Control-Allow-Origin"), Is.EquivalentTo(new[] { "*" }));
+            Assert.That(metrics.StatusCode, Is.EqualTo(HttpStatusCode.NotFound));
+        });
+    }
+
+    [Test]
+    [Order(3)]
+    [Description("Issue #6: every tile of the pyramid is answered with the right image although instance A is killed "
+        + "halfway; nginx sends the requests that find A gone to B.")]
+    public async Task Walk_InstanceKilledHalfway_EveryTileAnsweredCorrectly()
+    {
+        var tiles = TilePyramid.Tiles(await GetInfoAsync());
+        var answers = new (HttpStatusCode Status, byte[] Body)[tiles.Count];
+        var half = tiles.Count / 2;
+        await WalkAsync(tiles, answers, 0, half);
+        var servedByA = Sum(await _client.GetStringAsync(Direct(_cluster.PortA, "/metrics")), "iiif_http_requests_total", "route=\"iiif_image\",status=\"200\"");
+        _cluster.InstanceA.Kill();
+        await WalkAsync(tiles, answers, half, tiles.Count);
+
+        Assert.That(tiles, Has.Count.GreaterThan(50));
+        Assert.That(servedByA, Is.GreaterThan(0), "nginx sent nothing to instance A before it was killed");
+        for (var i = 0; i < tiles.Count; i++)
+        {
+            var (path, width, height) = tiles[i];
+            Assert.That(answers[i].Status, Is.EqualTo(HttpStatusCode.OK), path + "\n" + _cluster.Diagnostics);
+            var decoded = Image.Identify(answers[i].Body);
+            Assert.That((decoded.Width, decoded.Height), Is.EqualTo((width, height)), path);
+            // Rendering is deterministic, so the surviving instance must give the same bytes for the same URL.
+            Assert.That(answers[i].Body, Is.EqualTo(await GetBytesAsync(Direct(_cluster.PortB, ImageBase + path))), path);
+        }
+    }
+
+    /// <summary>Two requests at a time, as a viewer keeps several tile requests open.</summary>
+    private async Task WalkAsync(List<(string Path, int Width, int Height)> tiles, (HttpStatusCode, byte[])[] answers, int from, int to)
+    {
+        await Parallel.ForAsync(from, to, new ParallelOptions { MaxDegreeOfParallelism = 2 }, async (i, cancellationToken) =>
+        {
+            using var response = await _client.GetAsync(Nginx(ImageBase + tiles[i].Path), cancellationToken);
+            answers[i] = (response.StatusCode, await response.Content.ReadAsByteArrayAsync(cancellationToken));
+        });
+    }
+
+    private async Task<JsonElement> GetInfoAsync()
+    {
+        using var response = await SendAsync(HttpMethod.Get, ImageBase + "/info.json");
+        Assert.That(response.StatusCode, Is.EqualTo(HttpStatusCode.OK), _cluster.Diagnostics);
+        return JsonDocument.Parse(await response.Content.ReadAsStringAsync()).RootElement.Clone();
+    }
+
+    private async Task<HttpResponseMessage> SendAsync(HttpMethod method, string path, params (string Name, string Value)[] headers)
+    {
+        using var request = new HttpRequestMessage(method, Nginx(path));
+        foreach (var (name, value) in headers)
+        {
+            request.Headers.TryAddWithoutValidation(name, value);
+        }
+
+        return await _client.SendAsync(request);
+    }
+
+    private async Task<byte[]> GetBytesAsync(Uri uri)
+    {
+        using var response = await _client.GetAsync(uri);
+        Assert.That(response.StatusCode, Is.EqualTo(HttpStatusCode.OK), uri + "\n" + _cluster.Diagnostics);
+        return await response.Content.ReadAsByteArrayAsync();
+    }
+
+    private Uri Nginx(string path) => new($"https://127.0.0.1:{Invariant(_cluster.HttpsPort)}{path}");
+
+    private static Uri Direct(int port, string path) => new($"http://127.0.0.1:{Invariant(port)}{path}");
+
+    /// <summary>The sum of every series of <paramref name="name"/> whose labels contain <paramref name="labels"/>.</summary>
+    private static double Sum(string metrics, string name, string labels = "") =>
+        Regex.Matches(metrics, "^" + Regex.Escape(name) + "(\\{[^}]*\\})? (\\S+)$", RegexOptions.Multiline)
+            .Where(m => m.Groups[1].Value.Contains(labels, StringComparison.Ordinal))
+            .Sum(m => double.Parse(m.Groups[2].Value, CultureInfo.InvariantCulture));
+
+    private static string Invariant(int value) => value.ToString(CultureInfo.InvariantCulture);
+}
