@@ -8,7 +8,7 @@ namespace Iiif.Web.Cli;
 /// <summary>Writes one image as a static level 0 service under <c>{out}/{identifier}/</c>: <c>info.json</c> (ids under
 /// the given base URI) and each file at the path its URL tail names, so any static web server can host it. Every file
 /// is written to a temporary name and moved into place, so a server reading the folder never sees half a file.</summary>
-internal sealed class StaticExport(IImagePipeline pipeline, StaticInfoDocumentFactory infoFactory, ApiVersion version, string root, string baseUri)
+internal sealed class StaticExport(IImagePipeline pipeline, InfoDocumentFactory infoFactory, ApiVersion version, string root, string baseUri)
 {
     private readonly string _root = Path.GetFullPath(root);
 
@@ -24,7 +24,7 @@ internal sealed class StaticExport(IImagePipeline pipeline, StaticInfoDocumentFa
         }
 
         var folder = Inside(_root, identifier.Split('/'));
-        var json = infoFactory.Build(version, info.Value!, baseUri + "/" + IdentifierEncoder.Encode(identifier));
+        var json = infoFactory.Build(version, info.Value!, baseUri + "/" + IdentifierEncoder.Encode(identifier), level0: true);
         var result = await WriteAsync(ExportResult.Empty, Path.Combine(folder, "info.json"), json, cancellationToken).ConfigureAwait(false);
         var all = tails.ToList();
         if (tiles)

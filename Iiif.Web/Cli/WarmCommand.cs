@@ -114,7 +114,7 @@ internal static class WarmCommand
         IReadOnlyDictionary<string, string> tails, WarmSettings settings, CliConsole console, CancellationToken cancellationToken)
     {
         var export = new StaticExport(services.GetRequiredService<IImagePipeline>(),
-            ActivatorUtilities.CreateInstance<StaticInfoDocumentFactory>(services), version, settings.Out!, settings.BaseUri!);
+            ActivatorUtilities.CreateInstance<InfoDocumentFactory>(services), version, settings.Out!, settings.BaseUri!);
         var ordered = tails.OrderBy(p => p.Key, StringComparer.Ordinal).Select(p => p.Value).ToList();
         return await ForEachAsync(identifiers, console,
             identifier => export.ExportAsync(identifier, ordered, settings.Tiles, cancellationToken)).ConfigureAwait(false);

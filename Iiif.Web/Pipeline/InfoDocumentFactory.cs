@@ -47,12 +47,17 @@ internal sealed class InfoDocumentFactory
         };
     }
 
-    public byte[] Build(ApiVersion version, ImageInfo info, string baseUri)
+    /// <summary>The document for <paramref name="info"/> under <paramref name="baseUri"/>; <paramref name="level0"/> for a
+    /// static export, which supports only the sizes and tiles it lists (digest §4.2).</summary>
+    public byte[] Build(ApiVersion version, ImageInfo info, string baseUri, bool level0 = false)
     {
-        var options = _template with { BaseUri = baseUri };
+        var options = _template with { BaseUri = baseUri, Level0 = level0 };
         var document = version == ApiVersion.V2 ? InfoDocumentV2Builder.Build(info, options) : InfoDocumentV3Builder.Build(info, options);
         return InfoJson.SerializeToUtf8Bytes(document);
     }
+
+    /// <summary>The sizes and tiles the document lists for <paramref name="info"/>.</summary>
+    public PyramidLayout Layout(ImageInfo info) => TileCalculator.Layout(info, _template.Limits, _template.DefaultTileSize);
 
     private static JsonValue? TextOrNull(string value) => value.Length > 0 ? JsonValue.Create(value) : null;
 

@@ -4,6 +4,7 @@ using Iiif.Core.Requests;
 using Iiif.Tests.Web.Warming;
 using Iiif.Web.Cli;
 using Iiif.Web.Configuration;
+using Iiif.Web.Pipeline;
 using Microsoft.Extensions.Options;
 using Moq;
 
@@ -79,7 +80,7 @@ public class StaticExportTests
 
     private StaticExport Export()
     {
-        var factory = new StaticInfoDocumentFactory(Options.Create(new InfoOptions()), Options.Create(new LimitsOptions()),
+        var factory = new InfoDocumentFactory(Options.Create(new InfoOptions()), Options.Create(new LimitsOptions()),
             Options.Create(new ImagingOptions()));
         return new StaticExport(_mocks.Pipeline.Object, factory, ApiVersion.V3, _out, BaseUri);
     }
