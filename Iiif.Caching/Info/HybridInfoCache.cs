@@ -20,8 +20,8 @@ namespace Iiif.Caching.Info;
 /// tag-based removal (<see cref="HybridCache.RemoveByTagAsync(string, CancellationToken)"/>; tag invalidations are
 /// recorded in the shared tier, so other instances stop trusting the removed entries too).
 /// HybridCache's own L1 is switched off (<see cref="HybridCacheEntryFlags.DisableLocalCache"/>) because it does not fit
-/// the entry-count limit: it sizes L1 entries by their serialized byte length (and leaves immutable values unsized, which
-/// a MemoryCache with a SizeLimit rejects), so a SizeLimit could not mean "at most N entries", and it cannot tell hits of
+/// the entry-count limit: given a MemoryCache with a SizeLimit it sizes each L1 entry by its serialized payload length
+/// (checked: an ImageInfo entry counts 23), so the limit could not mean "at most N entries"; and it cannot tell hits of
 /// its L1 from hits of its L2. The L1 here is this class's own MemoryCache, which also makes the per-tier counters exact.
 /// HybridCache is built in a private container so its L1 and L2 are exactly the instances given here and never the
 /// host's own IMemoryCache or IDistributedCache.

@@ -54,13 +54,18 @@ internal static class DiskFiles
 
     public static bool SameBytes(string path, byte[]? expected)
     {
+        if (expected is null)
+        {
+            return !File.Exists(path);
+        }
+
         try
         {
-            return expected is not null && File.ReadAllBytes(path).AsSpan().SequenceEqual(expected);
+            return File.ReadAllBytes(path).AsSpan().SequenceEqual(expected);
         }
         catch (Exception e) when (e is FileNotFoundException or DirectoryNotFoundException)
         {
-            return expected is null;
+            return false;
         }
     }
 
