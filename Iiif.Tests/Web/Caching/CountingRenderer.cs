@@ -42,8 +42,13 @@ internal sealed class CountingRenderer(IImageRenderer inner) : IImageRenderer
     {
         var original = services.Last(d => d.ServiceType == typeof(IImageRenderer));
         services.Remove(original);
-        services.AddSingleton(sp => new CountingRenderer((IImageRenderer)ActivatorUtilities.CreateInstance(sp, original.ImplementationType!)));
+        services.AddSingleton(sp => new CountingRenderer(Create(sp, original)));
         services.AddSingleton<IImageRenderer>(sp => sp.GetRequiredService<CountingRenderer>());
         return sp => sp.GetRequiredService<CountingRenderer>();
     }
+
+    private static IImageRenderer Create(IServiceProvider services, ServiceDescriptor descriptor) =>
+        (IImageRenderer)(descriptor.ImplementationInstance
+            ?? descriptor.ImplementationFactory?.Invoke(services)
+            ?? ActivatorUtilities.CreateInstance(services, descriptor.ImplementationType!));
 }

@@ -30,17 +30,31 @@ public class WarmCommandEndToEndTests
     [Description("warm fills the cache with every profile of every image and prints a summary")]
     public async Task Warm_Folder_RendersEveryImage()
     {
+        RemoveCorruptSource();
         var (exit, output, error) = await CliRunner.RunAsync(["warm", .. _folder.HostArgs()]);
 
         Assert.That(exit, Is.Zero, error);
         Assert.That(output, Does.Contain("into the cache").And.Contain(" 0 failure(s)"));
-        Assert.That(Directory.EnumerateFiles(_folder.CacheDirectory, "*", SearchOption.AllDirectories), Is.Not.Empty);
+        Assert.That(Directory.EnumerateFiles(_folder.CacheDirectory, "*.bin", SearchOption.AllDirectories), Is.Not.Empty);
+    }
+
+    [Test]
+    [Description("warm names an image it cannot read, still warms the others, and exits non-zero so a cron job notices")]
+    public async Task Warm_FolderWithCorruptImage_ReportsItAndExitsNonZero()
+    {
+        var (exit, output, error) = await CliRunner.RunAsync(["warm", .. _folder.HostArgs()]);
+
+        Assert.That(exit, Is.Not.Zero);
+        Assert.That(error, Does.Contain(IiifTestImages.Corrupt + ": The image could not be read."));
+        Assert.That(output, Does.Not.Contain(" 0 failure(s)"));
+        Assert.That(Directory.EnumerateFiles(_folder.CacheDirectory, "*.bin", SearchOption.AllDirectories), Is.Not.Empty);
     }
 
     [Test]
     [Description("warm --out --tiles: a static level 0 export with info.json, the profile files and every listed tile and size")]
     public async Task Warm_OutWithTiles_WritesStaticLevel0Export()
     {
+        RemoveCorruptSource();
         var export = Path.Combine(_folder.Root, "export");
 
         var (exit, output, error) = await CliRunner.RunAsync(
@@ -70,6 +84,9 @@ public class WarmCommandEndToEndTests
         Assert.That(exit, Is.Zero, error);
         Assert.That(output, Does.Match(@"^\d+ examined, \d+ deleted, [\d.]+ KiB freed, \d+ empty folder\(s\) removed"));
     }
+
+    private void RemoveCorruptSource() =>
+        File.Delete(Directory.GetFiles(_folder.ImagesDirectory, IiifTestImages.Corrupt + ".*").Single());
 
     // The tiles and sizes the written info.json lists, computed independently of the export from its own numbers.
     private static IReadOnlyList<string> ListedTails(JsonElement root)
