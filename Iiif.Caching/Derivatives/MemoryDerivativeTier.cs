@@ -32,13 +32,15 @@ internal sealed class MemoryDerivativeTier : IDisposable
 
     public long Bytes => _cache?.GetCurrentStatistics()?.CurrentEstimatedSize ?? 0;
 
-    public bool TryGet(DerivativeId id, out DerivativeEntry entry)
+    /// <summary>Keyed by the <see cref="DerivativeKey"/> itself, not its hashed id: a hot hit costs string comparisons,
+    /// no hashing.</summary>
+    public bool TryGet(DerivativeKey key, out DerivativeEntry entry)
     {
         entry = null!;
-        return _cache is not null && _cache.TryGetValue(id.Id, out entry!) && entry is not null;
+        return _cache is not null && _cache.TryGetValue(key, out entry!) && entry is not null;
     }
 
-    public void Set(DerivativeId id, DerivativeEntry entry)
+    public void Set(DerivativeKey key, DerivativeEntry entry)
     {
         if (_cache is null)
         {
@@ -48,7 +50,7 @@ internal sealed class MemoryDerivativeTier : IDisposable
         if (entry.Bytes.LongLength > _maxItemBytes)
         {
             // A refresh may have made the entry too big for this tier: the older copy must not be served any more.
-            _cache.Remove(id.Id);
+            _cache.Remove(key);
             return;
         }
 
@@ -58,23 +60,28 @@ internal sealed class MemoryDerivativeTier : IDisposable
             if (reason != EvictionReason.Replaced && value is not null)
             {
                 var (index, group) = ((KeyIndex, string))state!;
-                index.Remove(group, (string)key, value);
+                index.Remove(group, key, value);
             }
-        }, (_index, id.Group));
-        _index.Add(id.Group, id.Id, entry);
-        _cache.Set(id.Id, entry, options);
+        }, (_index, key.Identifier));
+        _index.Add(key.Identifier, key, entry);
+        _cache.Set(key, entry, options);
     }
 
     /// <summary>Removes the identifier's entries (or only its profile entries); returns the ids removed.</summary>
-    public IReadOnlyCollection<string> Purge(string group, bool profilesOnly)
+    public IReadOnlyCollection<string> Purge(string identifier, bool profilesOnly)
     {
         var removed = new List<string>();
-        foreach (var (key, value) in _index.Get(group))
+        if (_cache is null)
         {
-            if ((!profilesOnly || ((DerivativeEntry)value).Metadata.IsProfile) && _cache!.TryGetValue(key, out _))
+            return removed;
+        }
+
+        foreach (var (key, value) in _index.Get(identifier))
+        {
+            if ((!profilesOnly || ((DerivativeEntry)value).Metadata.IsProfile) && _cache.TryGetValue(key, out _))
             {
                 _cache.Remove(key);
-                removed.Add(key);
+                removed.Add(DerivativeId.For((DerivativeKey)key).Id);
             }
         }
 
@@ -89,7 +96,7 @@ internal sealed class MemoryDerivativeTier : IDisposable
             return [];
         }
 
-        var removed = _cache.Keys.OfType<string>().ToList();
+        var removed = _cache.Keys.OfType<DerivativeKey>().Select(key => DerivativeId.For(key).Id).ToList();
         _cache.Clear();
         _index.Clear();
         return removed;

@@ -47,10 +47,16 @@ internal sealed class TieredDerivativeCache : IDerivativeCache, IDisposable
     {
         ArgumentNullException.ThrowIfNull(metadata);
         ArgumentNullException.ThrowIfNull(render);
+        if (mode == DerivativeCacheMode.Normal && TryMemory(key) is { } hot)
+        {
+            return hot;
+        }
+
+        // Only slower tiers and renders need the hashed names; a memory hit above computes none.
         var id = DerivativeId.For(key);
         if (mode == DerivativeCacheMode.Normal)
         {
-            var hit = await LookupAsync(key, id, cancellationToken).ConfigureAwait(false);
+            var hit = await LookupBelowMemoryAsync(key, id, cancellationToken).ConfigureAwait(false);
             if (hit is not null)
             {
                 Log.DerivativeHit(_logger, id.Id, hit.Tier);
@@ -68,7 +74,7 @@ internal sealed class TieredDerivativeCache : IDerivativeCache, IDisposable
     public Task<int> PurgeAsync(string identifier, bool profilesOnly, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(identifier);
-        var removed = new HashSet<string>(_memory.Purge(DerivativeId.GroupOf(identifier), profilesOnly), StringComparer.Ordinal);
+        var removed = new HashSet<string>(_memory.Purge(identifier, profilesOnly), StringComparer.Ordinal);
         if (_disk.Enabled)
         {
             removed.UnionWith(DiskPurge.Purge(_disk, identifier, profilesOnly));
@@ -111,25 +117,27 @@ internal sealed class TieredDerivativeCache : IDerivativeCache, IDisposable
 
     public void Dispose() => _memory.Dispose();
 
-    private async Task<CachedDerivative?> LookupAsync(DerivativeKey key, DerivativeId id, CancellationToken cancellationToken)
+    private CachedDerivative? TryMemory(DerivativeKey key)
     {
-        if (_memory.Enabled)
+        if (!_memory.Enabled)
         {
-            var found = _memory.TryGet(id, out var entry);
-            _memoryCounter.Count(found);
-            if (found)
-            {
-                return CachedDerivative.FromBytes(entry.Metadata, CacheTier.Memory, entry.Bytes);
-            }
+            return null;
         }
 
+        var found = _memory.TryGet(key, out var entry);
+        _memoryCounter.Count(found);
+        return found ? CachedDerivative.FromBytes(entry.Metadata, CacheTier.Memory, entry.Bytes) : null;
+    }
+
+    private async Task<CachedDerivative?> LookupBelowMemoryAsync(DerivativeKey key, DerivativeId id, CancellationToken cancellationToken)
+    {
         if (_disk.Enabled)
         {
             var read = await _disk.TryReadAsync(key, id, cancellationToken).ConfigureAwait(false);
             _diskCounter.Count(read is not null);
             if (read is not null)
             {
-                return FromDisk(id, read);
+                return FromDisk(key, read);
             }
         }
 
@@ -139,7 +147,7 @@ internal sealed class TieredDerivativeCache : IDerivativeCache, IDisposable
             _sharedCounter.Count(entry is not null);
             if (entry is not null)
             {
-                _memory.Set(id, entry);
+                _memory.Set(key, entry);
                 if (_disk.Enabled)
                 {
                     await _disk.WriteAsync(key, id, entry).ConfigureAwait(false);
@@ -152,7 +160,7 @@ internal sealed class TieredDerivativeCache : IDerivativeCache, IDisposable
         return null;
     }
 
-    private CachedDerivative FromDisk(DerivativeId id, DiskRead read)
+    private CachedDerivative FromDisk(DerivativeKey key, DiskRead read)
     {
         var metadata = read.Sidecar.Metadata;
         if (read.Bytes is null)
@@ -160,7 +168,7 @@ internal sealed class TieredDerivativeCache : IDerivativeCache, IDisposable
             return CachedDerivative.FromFile(metadata, CacheTier.Disk, read.File!, read.Sidecar.Length);
         }
 
-        _memory.Set(id, new DerivativeEntry(metadata, read.Bytes));
+        _memory.Set(key, new DerivativeEntry(metadata, read.Bytes));
         return CachedDerivative.FromBytes(metadata, CacheTier.Disk, read.Bytes);
     }
 
@@ -176,7 +184,7 @@ internal sealed class TieredDerivativeCache : IDerivativeCache, IDisposable
         }
 
         var entry = new DerivativeEntry(metadata, bytes);
-        _memory.Set(id, entry);
+        _memory.Set(key, entry);
         if (_disk.Enabled)
         {
             await _disk.WriteAsync(key, id, entry).ConfigureAwait(false);

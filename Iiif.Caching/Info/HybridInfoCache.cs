@@ -64,32 +64,33 @@ internal sealed class HybridInfoCache : IInfoCache, IDisposable
     {
         ArgumentNullException.ThrowIfNull(identifier);
         ArgumentNullException.ThrowIfNull(identify);
-        var group = Hashing.Sha256Hex(identifier);
-        var key = $"{KeyPrefix}{group}:{version.Token}";
-        if (_memory.TryGetValue(key, out ImageInfo? cached) && cached is not null)
+        // The memory tier is keyed by (identifier, version) itself: a hit hashes nothing.
+        var memoryKey = (identifier, version);
+        if (_memory.TryGetValue(memoryKey, out ImageInfo? cached) && cached is not null)
         {
             Interlocked.Increment(ref _memoryHits);
             return cached;
         }
 
         Interlocked.Increment(ref _memoryMisses);
+        var group = Hashing.Sha256Hex(identifier);
+        var key = $"{KeyPrefix}{group}:{version.Token}";
         var info = await _hybrid.GetOrCreateAsync(
             key, identify, static (factory, token) => factory(token), _entryOptions, [TagOf(group)], cancellationToken)
             .ConfigureAwait(false);
-        Remember(group, key, info);
+        Remember(identifier, memoryKey, info);
         return info;
     }
 
     public async Task RemoveAsync(string identifier, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(identifier);
-        var group = Hashing.Sha256Hex(identifier);
-        foreach (var (key, _) in _index.Get(group))
+        foreach (var (key, _) in _index.Get(identifier))
         {
             _memory.Remove(key);
         }
 
-        await _hybrid.RemoveByTagAsync(TagOf(group), cancellationToken).ConfigureAwait(false);
+        await _hybrid.RemoveByTagAsync(TagOf(Hashing.Sha256Hex(identifier)), cancellationToken).ConfigureAwait(false);
     }
 
     public async Task ClearAsync(CancellationToken cancellationToken)
@@ -127,7 +128,7 @@ internal sealed class HybridInfoCache : IInfoCache, IDisposable
         return services.BuildServiceProvider();
     }
 
-    private void Remember(string group, string key, ImageInfo info)
+    private void Remember(string identifier, (string, SourceVersion) key, ImageInfo info)
     {
         var options = new MemoryCacheEntryOptions { Size = 1, AbsoluteExpirationRelativeToNow = _timeToLive };
         options.RegisterPostEvictionCallback(static (key, value, reason, state) =>
@@ -135,10 +136,10 @@ internal sealed class HybridInfoCache : IInfoCache, IDisposable
             if (reason != EvictionReason.Replaced && value is not null)
             {
                 var (index, group) = ((KeyIndex, string))state!;
-                index.Remove(group, (string)key, value);
+                index.Remove(group, key, value);
             }
-        }, (_index, group));
-        _index.Add(group, key, info);
+        }, (_index, identifier));
+        _index.Add(identifier, key, info);
         _memory.Set(key, info, options);
     }
 }

@@ -1,20 +1,20 @@
 namespace Iiif.Caching.Internal;
 
-/// <summary>Which memory-cache keys belong to which identifier, so one identifier's entries can be removed without
+/// <summary>Which memory-cache keys belong to which identifier (the group), so one identifier's entries can be removed without
 /// scanning the cache. Entries are removed by (key, value) pair so a late eviction callback of a replaced entry cannot
 /// drop the index record of its successor.</summary>
 internal sealed class KeyIndex
 {
     private readonly Lock _gate = new();
-    private readonly Dictionary<string, Dictionary<string, object>> _groups = new(StringComparer.Ordinal);
+    private readonly Dictionary<string, Dictionary<object, object>> _groups = new(StringComparer.Ordinal);
 
-    public void Add(string group, string key, object value)
+    public void Add(string group, object key, object value)
     {
         lock (_gate)
         {
             if (!_groups.TryGetValue(group, out var keys))
             {
-                keys = new Dictionary<string, object>(StringComparer.Ordinal);
+                keys = [];
                 _groups[group] = keys;
             }
 
@@ -22,7 +22,7 @@ internal sealed class KeyIndex
         }
     }
 
-    public void Remove(string group, string key, object value)
+    public void Remove(string group, object key, object value)
     {
         lock (_gate)
         {
@@ -38,7 +38,7 @@ internal sealed class KeyIndex
         }
     }
 
-    public IReadOnlyList<KeyValuePair<string, object>> Get(string group)
+    public IReadOnlyList<KeyValuePair<object, object>> Get(string group)
     {
         lock (_gate)
         {

@@ -1,3 +1,4 @@
+using System.Collections.Concurrent;
 using Iiif.Core.Identifiers;
 using Microsoft.Extensions.Options;
 
@@ -7,10 +8,16 @@ namespace Iiif.Imaging.Sources;
 /// (<see cref="FileSystemResolverScheme"/>) and probing the configured extensions in order.</summary>
 /// <remarks>Nothing outside the root is opened: see <see cref="ConfinedPath"/> for the checks and the symlink policy.
 /// Only non-empty regular files count; a folder named like an identifier is no image. The version is the file's
-/// (last write time UTC, length), read when the identifier is resolved. The root is resolved on every call, so it may
-/// be created or re-pointed while the server runs.</remarks>
+/// (last write time UTC, length), read on every call. A resolved path is reused for <see cref="ResolutionReuse"/>
+/// (checked again with one stat), so a link or the root re-pointed while the server runs takes effect within that
+/// time; the root's content is trusted that far (see <see cref="ConfinedPath"/>).</remarks>
 internal sealed class FileSystemImageSource : IImageSource
 {
+    /// <summary>How long a resolved path is reused before the identifier is resolved (and confined) again.</summary>
+    internal static readonly TimeSpan ResolutionReuse = TimeSpan.FromSeconds(2);
+
+    private const int MaxRememberedPaths = 10_000;
+    private readonly ConcurrentDictionary<string, (string RealPath, long Until)> _resolved = new(StringComparer.Ordinal);
     private readonly string _root;
     private readonly FileSystemLayout _layout;
     private readonly FileSystemLister _lister;
@@ -47,7 +54,24 @@ internal sealed class FileSystemImageSource : IImageSource
     private FileSystemImageSourceHandle? Resolve(ImageIdentifier identifier)
     {
         // The default struct has a null value; an empty identifier would name the root itself.
-        if (string.IsNullOrEmpty(identifier.Value) || ConfinedPath.ResolveRoot(_root) is not { } realRoot)
+        if (string.IsNullOrEmpty(identifier.Value))
+        {
+            return null;
+        }
+
+        // Tile requests resolve the same identifier many times a second: for a short while the confined, link-free path
+        // found last time is reused and only stat'ed again, so the version (time, length) is always read fresh.
+        var now = Environment.TickCount64;
+        if (_resolved.TryGetValue(identifier.Value, out var remembered) && remembered.Until > now)
+        {
+            var again = new FileInfo(remembered.RealPath);
+            if (again.Exists && again.Length > 0)
+            {
+                return new FileSystemImageSourceHandle(identifier, again);
+            }
+        }
+
+        if (ConfinedPath.ResolveRoot(_root) is not { } realRoot)
         {
             return null;
         }
@@ -56,11 +80,23 @@ internal sealed class FileSystemImageSource : IImageSource
         {
             if (ConfinedPath.FindFile(realRoot, candidate) is { } file)
             {
+                Remember(identifier.Value, file.FullName, now);
                 return new FileSystemImageSourceHandle(identifier, file);
             }
         }
 
+        _resolved.TryRemove(identifier.Value, out _);
         return null;
+    }
+
+    private void Remember(string identifier, string realPath, long now)
+    {
+        if (_resolved.Count >= MaxRememberedPaths)
+        {
+            _resolved.Clear();
+        }
+
+        _resolved[identifier] = (realPath, now + (long)ResolutionReuse.TotalMilliseconds);
     }
 
     private static string[] ExtensionsOf(FileSystemSourceOptions settings)
