@@ -57,14 +57,20 @@ internal static class AdminExtensions
         app.UseWhen(
             context => context.Request.Path.StartsWithSegments("/" + AdminApi.SwaggerPrefix, StringComparison.OrdinalIgnoreCase),
             branch => branch.UseMiddleware<AdminSwaggerGuardMiddleware>());
-        app.UseSwagger(options => options.RouteTemplate = AdminApi.SwaggerPrefix + "/{documentName}/swagger.json");
-        app.UseSwaggerUI(options =>
-        {
-            options.RoutePrefix = AdminApi.SwaggerPrefix;
-            // Relative to the UI page, so it also works below a path base.
-            options.SwaggerEndpoint(AdminApi.GroupName + "/swagger.json", "Administration");
-            options.DocumentTitle = "IIIF server administration";
-        });
+        // Only below /admin: Swagger's middleware would otherwise look at every tile request.
+        app.UseWhen(
+            context => context.Request.Path.StartsWithSegments("/admin", StringComparison.OrdinalIgnoreCase),
+            branch =>
+            {
+                branch.UseSwagger(options => options.RouteTemplate = AdminApi.SwaggerPrefix + "/{documentName}/swagger.json");
+                branch.UseSwaggerUI(options =>
+                {
+                    options.RoutePrefix = AdminApi.SwaggerPrefix;
+                    // Relative to the UI page, so it also works below a path base.
+                    options.SwaggerEndpoint(AdminApi.GroupName + "/swagger.json", "Administration");
+                    options.DocumentTitle = "IIIF server administration";
+                });
+            });
         app.MapControllers();
         return app;
     }

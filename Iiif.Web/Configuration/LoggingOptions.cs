@@ -12,4 +12,16 @@ internal sealed class LoggingOptions
     public string Level { get; set; } = "Info";
 
     public bool Console { get; set; } = true;
+
+    /// <summary>Which successful requests get an Info line: all, misses (not those a cache answered) or errors (none);
+    /// the others are logged at Debug. Failures are always logged.</summary>
+    public string Requests { get; set; } = RequestsAll;
+
+    public const string RequestsAll = "all";
+
+    public const string RequestsMisses = "misses";
+
+    public const string RequestsErrors = "errors";
+
+    public static readonly IReadOnlyList<string> RequestsValues = [RequestsAll, RequestsMisses, RequestsErrors];
 }

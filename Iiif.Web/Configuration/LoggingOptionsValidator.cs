@@ -14,6 +14,8 @@ internal sealed class LoggingOptionsValidator : IValidateOptions<LoggingOptions>
         failures.AddIf(string.IsNullOrWhiteSpace(options.Directory), "directory", "must name a folder");
         failures.AddIf(!ConfigurationRules.IsOneOf(options.Level, Levels), "level",
             $"must be one of {ConfigurationRules.Quoted(Levels)}");
+        failures.AddIf(!ConfigurationRules.IsOneOf(options.Requests, LoggingOptions.RequestsValues), "requests",
+            $"must be one of {ConfigurationRules.Quoted(LoggingOptions.RequestsValues)}");
         return failures.ToResult();
     }
 }

@@ -9,7 +9,7 @@ namespace Iiif.Web.Controllers;
 /// <summary>Every request under <c>/{prefix}/</c>: Image API 3.0 under <c>/3/</c>, 2.1 under <c>/2/</c>, the default
 /// version without a version segment. One catch-all action (mapped by <see cref="IiifEndpointExtensions.MapIiif"/>), so
 /// the framework never 404s a IIIF-shaped path and the raw target decides everything.</summary>
-internal sealed class IiifImageController : Controller
+internal sealed class IiifImageController : ControllerBase
 {
     private readonly IiifTargetReader _targets;
     private readonly InfoRequestHandler _info;

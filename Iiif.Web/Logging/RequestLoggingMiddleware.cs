@@ -1,5 +1,7 @@
 using System.Globalization;
 using Microsoft.AspNetCore.Http.Features;
+using Iiif.Web.Configuration;
+using Microsoft.Extensions.Options;
 using Microsoft.Extensions.Primitives;
 
 namespace Iiif.Web.Logging;
@@ -7,8 +9,11 @@ namespace Iiif.Web.Logging;
 /// <summary>Times each request and writes one line when it ends, with the old server's keys (route, url, ip, res) plus
 /// status, requestId and elapsedMs. The request id (an incoming X-Request-Id, else the trace identifier) is put in a
 /// logging scope, so every line logged while the request runs carries it, and echoed in the response.</summary>
-internal sealed class RequestLoggingMiddleware(RequestDelegate next, ILogger<RequestLoggingMiddleware> logger, TimeProvider timeProvider)
+internal sealed class RequestLoggingMiddleware(
+    RequestDelegate next, ILogger<RequestLoggingMiddleware> logger, TimeProvider timeProvider, IOptions<LoggingOptions> options)
 {
+    private readonly string _requests = options.Value.Requests.ToLowerInvariant();
+
     public const string RequestIdHeader = "X-Request-Id";
     private const int MaxRequestIdLength = 128;
 
@@ -45,7 +50,7 @@ internal sealed class RequestLoggingMiddleware(RequestDelegate next, ILogger<Req
         var status = failed && !context.Response.HasStarted ? StatusCodes.Status500InternalServerError : context.Response.StatusCode;
         var endpoint = context.GetEndpoint();
         var success = status < StatusCodes.Status400BadRequest;
-        var level = success && endpoint?.Metadata.GetMetadata<QuietRequestLogAttribute>() is not null ? LogLevel.Debug : LogLevel.Information;
+        var level = success && IsQuiet(endpoint, feature) ? LogLevel.Debug : LogLevel.Information;
         if (logger.IsEnabled(level))
         {
             var result = success && feature.Result is { } label ? label : status.ToString(CultureInfo.InvariantCulture);
@@ -63,6 +68,12 @@ internal sealed class RequestLoggingMiddleware(RequestDelegate next, ILogger<Req
             }
         }
     }
+
+    // logging.requests: which successful requests are only worth a Debug line.
+    private bool IsQuiet(Endpoint? endpoint, RequestLogFeature feature) =>
+        endpoint?.Metadata.GetMetadata<QuietRequestLogAttribute>() is not null
+        || _requests == LoggingOptions.RequestsErrors
+        || (_requests == LoggingOptions.RequestsMisses && feature.Found == LogValues.Hit);
 
     private static Task EchoRequestId(object state)
     {

@@ -35,6 +35,8 @@ internal sealed class IiifMetrics
         _services = services;
         Registry = Prometheus.Metrics.NewCustomRegistry();
         var factory = Prometheus.Metrics.WithCustomRegistry(Registry);
+        // No exemplars: reading the trace context on every observation costs more than the series are worth here.
+        factory.ExemplarBehavior = ExemplarBehavior.NoExemplars();
         _requests = factory.CreateCounter("iiif_http_requests_total", "HTTP requests answered, by route and status code.",
             new CounterConfiguration { LabelNames = ["route", "status"] });
         _bytes = factory.CreateCounter("iiif_http_response_bytes_total", "Response body bytes served (Content-Length of GET responses), by route.",

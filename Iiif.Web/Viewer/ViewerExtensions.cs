@@ -17,7 +17,11 @@ internal static class ViewerExtensions
     public static WebApplication MapIiifViewer(this WebApplication app)
     {
         ArgumentNullException.ThrowIfNull(app);
-        app.UseStaticFiles();
+        // Only for the paths wwwroot holds (lib/, css/, js/ ...): the static-file middleware would otherwise stat a file
+        // for every tile request.
+        var folders = app.Environment.WebRootFileProvider.GetDirectoryContents(string.Empty)
+            .Select(entry => new PathString("/" + entry.Name)).ToArray();
+        app.UseWhen(context => folders.Any(folder => context.Request.Path.StartsWithSegments(folder)), branch => branch.UseStaticFiles());
         app.MapControllers();
         return app;
     }

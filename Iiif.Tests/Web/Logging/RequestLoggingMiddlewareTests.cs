@@ -1,6 +1,8 @@
+using Iiif.Web.Configuration;
 using Iiif.Web.Logging;
 using Microsoft.AspNetCore.Http;
 using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
 using Microsoft.Extensions.Primitives;
 
 namespace Iiif.Tests.Web.Logging;
@@ -79,7 +81,7 @@ public class RequestLoggingMiddlewareTests
     }
 
     private static RequestLoggingMiddleware Middleware(CapturingLogger logger, RequestDelegate next) =>
-        new(next, logger, TimeProvider.System);
+        new(next, logger, TimeProvider.System, Options.Create(new LoggingOptions()));
 
     private static DefaultHttpContext NewContext(string path)
     {
