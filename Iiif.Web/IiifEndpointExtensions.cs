@@ -24,6 +24,7 @@ internal static class IiifEndpointExtensions
         services.AddSingleton<ProfileTails>();
         services.AddSingleton<ImagePipeline>();
         services.AddSingleton<IImagePipeline>(sp => sp.GetRequiredService<ImagePipeline>());
+        services.AddSingleton<HotResponses>();
         services.AddSingleton<InfoRequestHandler>();
         services.AddSingleton<ImageRequestHandler>();
         services.AddExceptionHandler<IiifExceptionHandler>();
@@ -37,6 +38,7 @@ internal static class IiifEndpointExtensions
         // The delegate runs only if IiifExceptionHandler declined, which it never does; the middleware requires one.
         app.UseExceptionHandler(new ExceptionHandlerOptions { ExceptionHandler = _ => Task.CompletedTask });
         app.UseMiddleware<IiifCorsMiddleware>();
+        app.UseMiddleware<HotImageMiddleware>();
         return app;
     }
 

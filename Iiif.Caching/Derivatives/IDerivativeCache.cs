@@ -17,6 +17,11 @@ public interface IDerivativeCache
         DerivativeCacheMode mode,
         CancellationToken cancellationToken);
 
+    /// <summary>The entry for <paramref name="key"/> when the memory tier holds it (counted as a memory hit), else null
+    /// without looking further: for callers that answer only what is hot and fall back to
+    /// <see cref="GetOrRenderAsync"/> otherwise.</summary>
+    CachedDerivative? TryGetFromMemory(DerivativeKey key);
+
     /// <summary>Deletes every derivative of <paramref name="identifier"/> from the local tiers (the shared tier's
     /// entries stop matching once the source changes, and expire). With <paramref name="profilesOnly"/>, only entries
     /// stored as profile derivatives. Returns the number of entries removed.</summary>

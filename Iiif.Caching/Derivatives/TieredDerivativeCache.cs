@@ -71,6 +71,8 @@ internal sealed class TieredDerivativeCache : IDerivativeCache, IDisposable
         return CachedDerivative.FromBytes(entry.Metadata, CacheTier.Rendered, entry.Bytes);
     }
 
+    public CachedDerivative? TryGetFromMemory(DerivativeKey key) => TryMemory(key);
+
     public Task<int> PurgeAsync(string identifier, bool profilesOnly, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(identifier);

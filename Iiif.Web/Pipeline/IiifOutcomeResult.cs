@@ -12,13 +12,20 @@ internal sealed class IiifOutcomeResult(IiifOutcome outcome) : IActionResult
 {
     public IiifOutcome Outcome { get; } = outcome;
 
-    public async Task ExecuteResultAsync(ActionContext context)
+    public Task ExecuteResultAsync(ActionContext context)
     {
         ArgumentNullException.ThrowIfNull(context);
-        var http = context.HttpContext;
+        return WriteAsync(context.HttpContext, Outcome);
+    }
+
+    /// <summary>Writes <paramref name="outcome"/> as the response of <paramref name="http"/>.</summary>
+    public static async Task WriteAsync(HttpContext http, IiifOutcome outcome)
+    {
+        ArgumentNullException.ThrowIfNull(http);
+        ArgumentNullException.ThrowIfNull(outcome);
         var response = http.Response;
         var withBody = !HttpMethods.IsHead(http.Request.Method);
-        switch (Outcome)
+        switch (outcome)
         {
             case IiifOutcome.Image image:
                 using (image.Body)
@@ -55,7 +62,7 @@ internal sealed class IiifOutcomeResult(IiifOutcome outcome) : IActionResult
                 response.StatusCode = StatusCodes.Status499ClientClosedRequest;
                 break;
             default:
-                throw new InvalidOperationException($"Unknown outcome {Outcome.GetType().Name}.");
+                throw new InvalidOperationException($"Unknown outcome {outcome.GetType().Name}.");
         }
     }
 

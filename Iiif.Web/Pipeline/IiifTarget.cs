@@ -8,4 +8,5 @@ namespace Iiif.Web.Pipeline;
 /// version segment exactly as requested, and the identifier encoded by <see cref="Http.IdentifierEncoder"/>. No trailing
 /// slash.</param>
 /// <param name="Path">The parsed IIIF path (identifier decoded once, parameters decoded once).</param>
-internal sealed record IiifTarget(ApiVersion Version, string BaseUri, IiifPath Path);
+/// <param name="Root">The public root (scheme, host, path base) the client used, from <see cref="Http.PublicBaseUri"/>.</param>
+internal sealed record IiifTarget(ApiVersion Version, string BaseUri, IiifPath Path, string Root);

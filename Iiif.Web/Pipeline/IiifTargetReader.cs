@@ -37,7 +37,7 @@ internal sealed class IiifTargetReader(IOptions<ServerOptions> serverOptions)
 
         var root = PublicBaseUri.Root(context.Request, _server);
         var baseUri = root + servicePath + "/" + IdentifierEncoder.Encode(parsed.Value.Identifier.Value);
-        return new IiifTarget(version, baseUri, parsed.Value);
+        return new IiifTarget(version, baseUri, parsed.Value, root);
     }
 
     private (ApiVersion Version, string ServicePath, string Path) SplitVersion(string rest, string prefix)

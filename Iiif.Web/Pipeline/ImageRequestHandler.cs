@@ -15,6 +15,7 @@ internal sealed class ImageRequestHandler(
     ProfileTails profiles,
     AdminAccess admin,
     RenderGate gate,
+    HotResponses hot,
     ILogger<ImageRequestHandler> logger)
 {
     /// <summary>Query switch for administrators: <c>?recache=true</c> with a valid admin key re-renders and overwrites.</summary>
@@ -39,9 +40,10 @@ internal sealed class ImageRequestHandler(
 
         var metadata = new DerivativeMetadata(ImageFormats.MediaType(image.Plan.Format), validators.ETag, profiles.Contains(target.Path));
         Result<CachedDerivative> fetched;
+        var mode = ModeFor(context);
         try
         {
-            fetched = await pipeline.FetchAsync(image, metadata, ModeFor(context), cancellationToken).ConfigureAwait(false);
+            fetched = await pipeline.FetchAsync(image, metadata, mode, cancellationToken).ConfigureAwait(false);
         }
         catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
         {
@@ -60,6 +62,12 @@ internal sealed class ImageRequestHandler(
         context.SetLogResult(LogValues.Image);
         var link = IiifHeaders.ImageLink(target.BaseUri + "/" + image.CanonicalTail, target.Version);
         var disposition = IiifHeaders.ContentDisposition(target.Path, image.Plan.Format);
+        if (mode == DerivativeCacheMode.Normal && derivative.File is null && HotResponses.TargetOf(context) is { } raw)
+        {
+            hot.Remember(raw, target.Root, new HotResponse(
+                image.Handle.Identifier, image.Handle.Version, image.Key, image.Plan.Format, link, disposition, validators));
+        }
+
         return new IiifOutcome.Image(derivative, image.Plan.Format, link, disposition, validators);
     }
 
