@@ -2,20 +2,18 @@ using Iiif.Web.Configuration;
 using Iiif.Web.Errors;
 using Iiif.Web.Http;
 using Iiif.Web.Pipeline;
-using Microsoft.IO;
 
 namespace Iiif.Web;
 
 /// <summary>Registers and maps the IIIF Image API endpoints.</summary>
 internal static class IiifEndpointExtensions
 {
-    /// <summary>MVC, the imaging layer fed from configuration, the handlers, the render gate, pooled buffers and the
+    /// <summary>MVC, the imaging layer and the caches fed from configuration, the pipeline and handlers, the render gate and the
     /// exception handler.</summary>
     public static IServiceCollection AddIiifServer(this IServiceCollection services)
     {
         services.AddIiifMvc();
         services.AddIiifImagingFromConfiguration();
-        services.AddSingleton<RecyclableMemoryStreamManager>();
         services.AddSingleton<RenderGate>();
         services.AddSingleton<InfoDocumentFactory>();
         services.AddSingleton<IiifTargetReader>();
