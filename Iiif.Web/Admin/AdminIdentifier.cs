@@ -1,6 +1,6 @@
 using Iiif.Core.Errors;
 using Iiif.Core.Identifiers;
-using Microsoft.AspNetCore.Http.Features;
+using Iiif.Web.Http;
 
 namespace Iiif.Web.Admin;
 
@@ -14,7 +14,7 @@ internal static class AdminIdentifier
     public static Result<ImageIdentifier> Read(HttpContext context, int literalSegments)
     {
         ArgumentNullException.ThrowIfNull(context);
-        var raw = RawPath(context);
+        var raw = RawRequestTarget.PathOf(context);
         var start = 0;
         for (var i = 0; i <= literalSegments && start >= 0; i++)
         {
@@ -23,18 +23,5 @@ internal static class AdminIdentifier
         }
 
         return ImageIdentifierParser.FromRawSegment(start < 0 ? string.Empty : raw[start..]);
-    }
-
-    private static string RawPath(HttpContext context)
-    {
-        var raw = context.Features.Get<IHttpRequestFeature>()?.RawTarget;
-        if (string.IsNullOrEmpty(raw) || raw[0] != '/')
-        {
-            // Absolute-form targets (proxies) and test servers: the path keeps %2F encoded.
-            raw = context.Request.Path.Value ?? "/";
-        }
-
-        var query = raw.IndexOf('?', StringComparison.Ordinal);
-        return query >= 0 ? raw[..query] : raw;
     }
 }

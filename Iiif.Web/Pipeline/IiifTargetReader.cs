@@ -2,7 +2,6 @@ using Iiif.Core.Errors;
 using Iiif.Core.Requests;
 using Iiif.Web.Configuration;
 using Iiif.Web.Http;
-using Microsoft.AspNetCore.Http.Features;
 using Microsoft.Extensions.Options;
 
 namespace Iiif.Web.Pipeline;
@@ -20,7 +19,7 @@ internal sealed class IiifTargetReader(IOptions<ServerOptions> serverOptions)
     public Result<IiifTarget> Read(HttpContext context)
     {
         ArgumentNullException.ThrowIfNull(context);
-        var raw = RawPath(context);
+        var raw = RawRequestTarget.PathOf(context);
         var prefix = _server.Prefix.Length > 0 ? "/" + _server.Prefix : string.Empty;
         if (!raw.StartsWith(prefix + "/", StringComparison.Ordinal))
         {
@@ -50,18 +49,5 @@ internal sealed class IiifTargetReader(IOptions<ServerOptions> serverOptions)
         }
 
         return (_server.DefaultVersion == 2 ? ApiVersion.V2 : ApiVersion.V3, prefix, rest);
-    }
-
-    private static string RawPath(HttpContext context)
-    {
-        var raw = context.Features.Get<IHttpRequestFeature>()?.RawTarget;
-        if (string.IsNullOrEmpty(raw) || raw[0] != '/')
-        {
-            // Absolute-form targets (proxies) and test servers: fall back to the path, which keeps %2F encoded.
-            raw = context.Request.Path.Value ?? "/";
-        }
-
-        var query = raw.IndexOf('?', StringComparison.Ordinal);
-        return query >= 0 ? raw[..query] : raw;
     }
 }
