@@ -101,17 +101,17 @@ internal sealed class TieredDerivativeCache : IDerivativeCache, IDisposable
         var tiers = new List<CacheTierStatistics>(3);
         if (_memory.Enabled)
         {
-            tiers.Add(new(Cache, "memory", _memory.Count, _memory.Bytes, _memoryCounter.Hits, _memoryCounter.Misses));
+            tiers.Add(new(Cache, CacheTierNames.Memory, _memory.Count, _memory.Bytes, _memoryCounter.Hits, _memoryCounter.Misses));
         }
 
         if (_disk.Enabled)
         {
-            tiers.Add(new(Cache, "disk", _disk.Index.Count, _disk.Index.TotalBytes, _diskCounter.Hits, _diskCounter.Misses));
+            tiers.Add(new(Cache, CacheTierNames.Disk, _disk.Index.Count, _disk.Index.TotalBytes, _diskCounter.Hits, _diskCounter.Misses));
         }
 
         if (_shared is not null)
         {
-            tiers.Add(new(Cache, "shared", null, null, _sharedCounter.Hits, _sharedCounter.Misses));
+            tiers.Add(new(Cache, CacheTierNames.Shared, null, null, _sharedCounter.Hits, _sharedCounter.Misses));
         }
 
         return tiers;

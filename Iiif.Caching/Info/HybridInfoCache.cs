@@ -1,3 +1,4 @@
+using Iiif.Caching.Derivatives;
 using Iiif.Caching.Internal;
 using Iiif.Caching.Shared;
 using Iiif.Caching.Statistics;
@@ -103,8 +104,8 @@ internal sealed class HybridInfoCache : IInfoCache, IDisposable
     public IReadOnlyList<CacheTierStatistics> GetStatistics()
     {
         var memory = new CacheTierStatistics(
-            "info", "memory", _memory.Count, null, Interlocked.Read(ref _memoryHits), Interlocked.Read(ref _memoryMisses));
-        return _shared is null ? [memory] : [memory, new CacheTierStatistics("info", "shared", null, null, _shared.Hits, _shared.Misses)];
+            "info", CacheTierNames.Memory, _memory.Count, null, Interlocked.Read(ref _memoryHits), Interlocked.Read(ref _memoryMisses));
+        return _shared is null ? [memory] : [memory, new CacheTierStatistics("info", CacheTierNames.Shared, null, null, _shared.Hits, _shared.Misses)];
     }
 
     public void Dispose()

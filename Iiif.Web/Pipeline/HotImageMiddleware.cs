@@ -64,7 +64,7 @@ internal sealed class HotImageMiddleware(
             return null;
         }
 
-        context.SetLogCache(LogValues.Image, LogValues.Hit, ImageRequestHandler.TierName(CacheTier.Memory));
+        context.SetLogCache(LogValues.Image, LogValues.Hit, CacheTierNames.Memory);
         return new IiifOutcome.Image(derivative, entry.Format, entry.Link, entry.ContentDisposition, entry.Validators);
     }
 }

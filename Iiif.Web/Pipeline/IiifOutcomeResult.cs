@@ -1,5 +1,4 @@
 using Iiif.Caching.Derivatives;
-using Iiif.Core.Errors;
 using Iiif.Core.Requests;
 using Iiif.Web.Http;
 using Microsoft.AspNetCore.Mvc;
@@ -127,8 +126,4 @@ internal sealed class IiifOutcomeResult(IiifOutcome outcome) : IActionResult
             await response.Body.WriteAsync(body, cancellationToken).ConfigureAwait(false);
         }
     }
-
-    /// <summary>The failure outcome for a status the handlers produce themselves (500 and 503).</summary>
-    public static IiifOutcome.Failure ServerFailure(IiifErrorKind kind, string message, int? retryAfterSeconds = null) =>
-        new(new IiifError(kind, null, message), retryAfterSeconds);
 }

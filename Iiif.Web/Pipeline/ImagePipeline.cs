@@ -144,14 +144,15 @@ internal sealed class ImagePipeline(
         }
 
         var image = prepared.Value!;
-        return await FetchAsync(image, MetadataFor(image, isProfile), mode, cancellationToken).ConfigureAwait(false);
+        return await FetchAsync(image, MetadataFor(image, ValidatorsFor(image), isProfile), mode, cancellationToken).ConfigureAwait(false);
     }
 
     /// <summary>What is stored beside the bytes: the media type and the strong ETag a client request would get.</summary>
-    public static DerivativeMetadata MetadataFor(PreparedImage image, bool isProfile)
+    public static DerivativeMetadata MetadataFor(PreparedImage image, CacheValidators validators, bool isProfile)
     {
         ArgumentNullException.ThrowIfNull(image);
-        return new DerivativeMetadata(ImageFormats.MediaType(image.Plan.Format), ValidatorsFor(image).ETag, isProfile);
+        ArgumentNullException.ThrowIfNull(validators);
+        return new DerivativeMetadata(ImageFormats.MediaType(image.Plan.Format), validators.ETag, isProfile);
     }
 
     public static CacheValidators ValidatorsFor(PreparedImage image)

@@ -1,6 +1,5 @@
 using Iiif.Caching.Derivatives;
 using Iiif.Core.Errors;
-using Iiif.Core.Requests;
 using Iiif.Web.Admin;
 using Iiif.Web.Http;
 using Iiif.Web.Logging;
@@ -38,7 +37,7 @@ internal sealed class ImageRequestHandler(
             return new IiifOutcome.NotModified(validators, VaryAccept: false);
         }
 
-        var metadata = new DerivativeMetadata(ImageFormats.MediaType(image.Plan.Format), validators.ETag, profiles.Contains(target.Path));
+        var metadata = ImagePipeline.MetadataFor(image, validators, profiles.Contains(target.Path));
         Result<CachedDerivative> fetched;
         var mode = ModeFor(context);
         try
@@ -82,7 +81,7 @@ internal sealed class ImageRequestHandler(
             Log.CacheStore(logger, LogValues.Image, LogValues.Write, img);
         }
 
-        context.SetLogCache(LogValues.Image, hit ? LogValues.Hit : LogValues.Miss, TierName(tier));
+        context.SetLogCache(LogValues.Image, hit ? LogValues.Hit : LogValues.Miss, CacheTierNames.Of(tier));
     }
 
     private DerivativeCacheMode ModeFor(HttpContext context) =>
@@ -91,12 +90,4 @@ internal sealed class ImageRequestHandler(
         && admin.Decide(context, requireKey: true) == AdminAccessDecision.Allowed
             ? DerivativeCacheMode.Refresh
             : DerivativeCacheMode.Normal;
-
-    public static string TierName(CacheTier tier) => tier switch
-    {
-        CacheTier.Memory => "memory",
-        CacheTier.Disk => "disk",
-        CacheTier.Shared => "shared",
-        _ => "rendered",
-    };
 }

@@ -104,15 +104,6 @@ internal sealed class CacheWarmer(
         }
 
         using var derivative = result.Value!;
-        return new WarmedTail(name, tail, StatusCodes.Status200OK, derivative.Length, TierName(derivative.Tier), null);
+        return new WarmedTail(name, tail, StatusCodes.Status200OK, derivative.Length, CacheTierNames.Of(derivative.Tier), null);
     }
-
-    /// <summary>The tier as the statistics name it (memory, disk, shared) or rendered.</summary>
-    public static string TierName(CacheTier tier) => tier switch
-    {
-        CacheTier.Memory => "memory",
-        CacheTier.Disk => "disk",
-        CacheTier.Shared => "shared",
-        _ => "rendered",
-    };
 }

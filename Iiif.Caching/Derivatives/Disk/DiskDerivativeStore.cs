@@ -1,4 +1,3 @@
-using System.Security.Cryptography;
 using Iiif.Caching.Internal;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
@@ -172,7 +171,7 @@ internal sealed class DiskDerivativeStore
             await file.ReadExactlyAsync(bytes, cancellationToken).ConfigureAwait(false);
         }
 
-        return string.Equals(Convert.ToHexStringLower(SHA256.HashData(bytes)), sidecar.Sha256, StringComparison.Ordinal)
+        return string.Equals(Hashing.Sha256Hex(bytes), sidecar.Sha256, StringComparison.Ordinal)
             ? (new DiskRead(sidecar, bytes, null), null)
             : (null, "content hash mismatch");
     }
