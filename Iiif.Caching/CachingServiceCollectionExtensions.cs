@@ -1,9 +1,10 @@
-using Iiif.Caching.Derivatives;
 using Iiif.Caching.Derivatives.Disk;
+using Iiif.Caching.Derivatives;
 using Iiif.Caching.Info;
 using Iiif.Caching.Shared;
-using Microsoft.Extensions.DependencyInjection;
+using Iiif.Core.Diagnostics;
 using Microsoft.Extensions.DependencyInjection.Extensions;
+using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 
@@ -36,6 +37,10 @@ public static class CachingServiceCollectionExtensions
             sp.GetRequiredService<DiskDerivativeStore>(),
             sp.GetRequiredService<SharedCacheTier>().Cache));
         services.TryAddSingleton<IDerivativeCleaner, DiskDerivativeCleaner>();
+
+        // Both report their tiers wherever the host publishes cache statistics (info first, then derivatives).
+        services.AddSingleton<ICacheStatisticsSource>(sp => sp.GetRequiredService<IInfoCache>());
+        services.AddSingleton<ICacheStatisticsSource>(sp => sp.GetRequiredService<IDerivativeCache>());
         return services;
     }
 }

@@ -1,9 +1,9 @@
-using Iiif.Caching.Statistics;
+using Iiif.Core.Diagnostics;
 
 namespace Iiif.Caching.Derivatives;
 
 /// <summary>Rendered images in tiers (memory, disk, shared), with one render per key however many requests miss at once.</summary>
-public interface IDerivativeCache
+public interface IDerivativeCache : ICacheStatisticsSource
 {
     /// <summary>Serves the entry for <paramref name="key"/> from the first tier that has an intact copy (promoting it to
     /// faster tiers); on a miss, or always in <see cref="DerivativeCacheMode.Refresh"/>, calls <paramref name="render"/> once
@@ -29,7 +29,4 @@ public interface IDerivativeCache
 
     /// <summary>Deletes every derivative from the local tiers. Returns the number of entries removed.</summary>
     Task<int> PurgeAllAsync(CancellationToken cancellationToken);
-
-    /// <summary>Entries, bytes, hits and misses of each tier.</summary>
-    IReadOnlyList<CacheTierStatistics> GetStatistics();
 }

@@ -1,6 +1,6 @@
 using Iiif.Caching.Derivatives.Disk;
 using Iiif.Caching.Internal;
-using Iiif.Caching.Statistics;
+using Iiif.Core.Diagnostics;
 using Microsoft.Extensions.Caching.Distributed;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
@@ -96,9 +96,9 @@ internal sealed class TieredDerivativeCache : IDerivativeCache, IDisposable
         return Task.FromResult(removed.Count);
     }
 
-    public IReadOnlyList<CacheTierStatistics> GetStatistics()
+    public IReadOnlyList<CacheStatistics> GetStatistics()
     {
-        var tiers = new List<CacheTierStatistics>(3);
+        var tiers = new List<CacheStatistics>(3);
         if (_memory.Enabled)
         {
             tiers.Add(new(Cache, CacheTierNames.Memory, _memory.Count, _memory.Bytes, _memoryCounter.Hits, _memoryCounter.Misses));

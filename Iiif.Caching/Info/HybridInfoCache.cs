@@ -1,7 +1,7 @@
 using Iiif.Caching.Derivatives;
 using Iiif.Caching.Internal;
 using Iiif.Caching.Shared;
-using Iiif.Caching.Statistics;
+using Iiif.Core.Diagnostics;
 using Iiif.Core.Info;
 using Microsoft.Extensions.Caching.Distributed;
 using Microsoft.Extensions.Caching.Hybrid;
@@ -101,11 +101,11 @@ internal sealed class HybridInfoCache : IInfoCache, IDisposable
         await _hybrid.RemoveByTagAsync("*", cancellationToken).ConfigureAwait(false);
     }
 
-    public IReadOnlyList<CacheTierStatistics> GetStatistics()
+    public IReadOnlyList<CacheStatistics> GetStatistics()
     {
-        var memory = new CacheTierStatistics(
+        var memory = new CacheStatistics(
             "info", CacheTierNames.Memory, _memory.Count, null, Interlocked.Read(ref _memoryHits), Interlocked.Read(ref _memoryMisses));
-        return _shared is null ? [memory] : [memory, new CacheTierStatistics("info", CacheTierNames.Shared, null, null, _shared.Hits, _shared.Misses)];
+        return _shared is null ? [memory] : [memory, new CacheStatistics("info", CacheTierNames.Shared, null, null, _shared.Hits, _shared.Misses)];
     }
 
     public void Dispose()

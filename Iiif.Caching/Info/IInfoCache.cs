@@ -1,11 +1,11 @@
-using Iiif.Caching.Statistics;
+using Iiif.Core.Diagnostics;
 using Iiif.Core.Info;
 
 namespace Iiif.Caching.Info;
 
 /// <summary>Image facts (what info.json and the planner are built from) keyed by identifier and source version, so a
 /// changed source is never described by stale facts. Concurrent misses for one key identify once.</summary>
-public interface IInfoCache
+public interface IInfoCache : ICacheStatisticsSource
 {
     /// <summary>The cached facts, else the result of <paramref name="identify"/>, stored in every tier.</summary>
     ValueTask<ImageInfo> GetOrAddAsync(
@@ -16,7 +16,4 @@ public interface IInfoCache
 
     /// <summary>Forgets everything.</summary>
     Task ClearAsync(CancellationToken cancellationToken);
-
-    /// <summary>Entries, hits and misses of each info tier.</summary>
-    IReadOnlyList<CacheTierStatistics> GetStatistics();
 }

@@ -1,5 +1,6 @@
 using Iiif.Caching.Derivatives;
 using Iiif.Caching.Info;
+using Iiif.Core.Diagnostics;
 using Iiif.Core.Errors;
 using Iiif.Web.Cleaning;
 using Iiif.Web.Logging;
@@ -89,10 +90,10 @@ internal sealed class CacheAdminController(ILogger<CacheAdminController> logger)
     /// null where a tier cannot tell, e.g. a shared Redis).</summary>
     [HttpGet("stats", Name = "admin-cache-stats")]
     [ProducesResponseType<CacheStatisticsReport>(StatusCodes.Status200OK)]
-    public ActionResult<CacheStatisticsReport> Statistics([FromServices] IDerivativeCache derivatives, [FromServices] IInfoCache infos)
+    public ActionResult<CacheStatisticsReport> Statistics([FromServices] IEnumerable<ICacheStatisticsSource> caches)
     {
         HttpContext.SetLogResult("admin");
-        return Ok(new CacheStatisticsReport([.. infos.GetStatistics(), .. derivatives.GetStatistics()]));
+        return Ok(new CacheStatisticsReport([.. caches.SelectMany(cache => cache.GetStatistics())]));
     }
 
     /// <summary>Runs one cleaning pass now: deletes file-cache derivatives unused for longer than cache.clean.profileImage

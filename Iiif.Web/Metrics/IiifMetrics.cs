@@ -1,6 +1,4 @@
-using Iiif.Caching.Derivatives;
-using Iiif.Caching.Info;
-using Iiif.Caching.Statistics;
+using Iiif.Core.Diagnostics;
 using Prometheus;
 
 namespace Iiif.Web.Metrics;
@@ -87,13 +85,14 @@ internal sealed class IiifMetrics
     /// so IncTo keeps the series monotonic.</summary>
     internal void ReadCacheStatistics()
     {
-        var derivatives = _services?.GetService(typeof(IDerivativeCache)) as IDerivativeCache;
-        var info = _services?.GetService(typeof(IInfoCache)) as IInfoCache;
-        Publish(derivatives?.GetStatistics());
-        Publish(info?.GetStatistics());
+        var sources = _services?.GetService(typeof(IEnumerable<ICacheStatisticsSource>)) as IEnumerable<ICacheStatisticsSource>;
+        foreach (var source in sources ?? [])
+        {
+            Publish(source.GetStatistics());
+        }
     }
 
-    private void Publish(IReadOnlyList<CacheTierStatistics>? statistics)
+    private void Publish(IReadOnlyList<CacheStatistics>? statistics)
     {
         foreach (var tier in statistics ?? [])
         {

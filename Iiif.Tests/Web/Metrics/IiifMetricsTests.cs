@@ -1,7 +1,7 @@
 using System.Text;
 using Iiif.Caching.Derivatives;
 using Iiif.Caching.Info;
-using Iiif.Caching.Statistics;
+using Iiif.Core.Diagnostics;
 using Iiif.Web.Metrics;
 using Microsoft.Extensions.DependencyInjection;
 using Moq;
@@ -18,13 +18,13 @@ public class IiifMetricsTests
         var derivatives = new Mock<IDerivativeCache>();
         derivatives.Setup(c => c.GetStatistics()).Returns(
         [
-            new CacheTierStatistics("derivatives", "memory", 3, 3000, 7, 2),
-            new CacheTierStatistics("derivatives", "shared", null, null, 5, 1),
+            new CacheStatistics("derivatives", "memory", 3, 3000, 7, 2),
+            new CacheStatistics("derivatives", "shared", null, null, 5, 1),
         ]);
         var info = new Mock<IInfoCache>();
-        info.Setup(c => c.GetStatistics()).Returns([new CacheTierStatistics("info", "memory", 1, null, 4, 1)]);
+        info.Setup(c => c.GetStatistics()).Returns([new CacheStatistics("info", "memory", 1, null, 4, 1)]);
         using var services = new ServiceCollection()
-            .AddSingleton(derivatives.Object).AddSingleton(info.Object).BuildServiceProvider();
+            .AddSingleton<ICacheStatisticsSource>(derivatives.Object).AddSingleton<ICacheStatisticsSource>(info.Object).BuildServiceProvider();
 
         var text = await ScrapeAsync(new IiifMetrics(services));
 
