@@ -1,5 +1,6 @@
 using Iiif.Web.Configuration;
 using Iiif.Web.Http;
+using Microsoft.AspNetCore.HostFiltering;
 using Microsoft.AspNetCore.Server.Kestrel.Core;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Options;
@@ -30,7 +31,7 @@ internal static class ServiceCollectionExtensions
         services.AddSingleton<IConfigureOptions<InfoOptions>, InfoOptionsSetup>();
         services.AddSection<CacheOptions, CacheOptionsValidator>(CacheOptions.SectionName);
         services.AddSection<ViewerOptions>(ViewerOptions.SectionName);
-        services.AddSection<MetricsOptions>(MetricsOptions.SectionName);
+        services.AddSection<MetricsOptions, MetricsOptionsValidator>(MetricsOptions.SectionName);
         services.AddSection<AdminOptions, AdminOptionsValidator>(AdminOptions.SectionName);
         services.AddSection<LoggingOptions, LoggingOptionsValidator>(LoggingOptions.SectionName);
 
@@ -41,12 +42,21 @@ internal static class ServiceCollectionExtensions
         return services;
     }
 
-    /// <summary>HTTP plumbing that depends on configuration: trusted proxies and the request-line limit.</summary>
+    /// <summary>HTTP plumbing that depends on configuration: allowed hosts, trusted proxies and Kestrel's limits.</summary>
     public static IServiceCollection AddIiifHttp(this IServiceCollection services)
     {
         services.TryAddSingleton(TimeProvider.System);
         services.AddOptions<ForwardedHeadersOptions>()
             .Configure<IOptions<ServerOptions>>((forwarded, server) => ForwardedHeadersSetup.Apply(forwarded, server.Value));
+        // ASP.NET's host filtering (already in the pipeline, before everything else): only server.allowedHosts, if set.
+        services.AddOptions<HostFilteringOptions>()
+            .Configure<IOptions<ServerOptions>>((hosts, server) =>
+            {
+                if (server.Value.AllowedHosts.Count > 0)
+                {
+                    hosts.AllowedHosts = [.. server.Value.AllowedHosts.Select(h => h.Trim())];
+                }
+            });
         services.AddOptions<KestrelServerOptions>()
             .Configure<IOptions<ServerOptions>>((kestrel, server) =>
                 kestrel.Limits.MaxRequestLineSize = server.Value.MaxUrlLength + RequestLineOverhead);

@@ -24,6 +24,10 @@ internal sealed class ServerOptions
     /// <summary>Public URL of the server root; empty to derive it from each request.</summary>
     public string BaseUri { get; set; } = string.Empty;
 
+    /// <summary>Host names the server answers to (Host header, and X-Forwarded-Host from trusted proxies); "*.example.org"
+    /// covers subdomains. Empty = any host. Requests for other hosts get 400, so no id is ever built from them.</summary>
+    public List<string> AllowedHosts { get; set; } = [];
+
     /// <summary>Proxies (IPs or CIDR networks) whose X-Forwarded-* headers are honoured.</summary>
     public List<string> TrustedProxies { get; set; } = [];
 
