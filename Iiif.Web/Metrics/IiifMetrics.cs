@@ -53,6 +53,7 @@ internal sealed class IiifMetrics
             new GaugeConfiguration { LabelNames = ["cache", "tier"] });
         Registry.AddBeforeCollectCallback(ReadCacheStatistics);
         ProcessMetrics.Register(Registry, factory);
+        CacheHealthMetrics.Register(Registry, factory, services);
     }
 
     /// <summary>The registry /metrics exposes.</summary>
