@@ -13,6 +13,9 @@ internal static class ServiceCollectionExtensions
     /// <summary>Room for "GET " and " HTTP/1.1" around the URL in Kestrel's request-line limit.</summary>
     private const int RequestLineOverhead = 16;
 
+    /// <summary>Kestrel's own default grace before the minimum response rate applies.</summary>
+    private static readonly TimeSpan MinDataRateGracePeriod = TimeSpan.FromSeconds(5);
+
     /// <summary>Binds every configuration section to its options class. Each is validated when the host starts, by
     /// its data annotations (messages naming the key) and its validator, so a bad value stops start-up.</summary>
     public static IServiceCollection AddIiifOptions(this IServiceCollection services)
@@ -59,7 +62,15 @@ internal static class ServiceCollectionExtensions
             });
         services.AddOptions<KestrelServerOptions>()
             .Configure<IOptions<ServerOptions>>((kestrel, server) =>
-                kestrel.Limits.MaxRequestLineSize = server.Value.MaxUrlLength + RequestLineOverhead);
+            {
+                kestrel.Limits.MaxRequestLineSize = server.Value.MaxUrlLength + RequestLineOverhead;
+                // Slow readers: a floor under the response rate for every response; image bodies also get a timeout per
+                // slice (ResponseBodyWriter), since Kestrel measures its rate over a whole write.
+                kestrel.Limits.MinResponseDataRate = server.Value.MinResponseBytesPerSecond > 0
+                    ? new MinDataRate(server.Value.MinResponseBytesPerSecond, MinDataRateGracePeriod)
+                    : null;
+            });
+        services.TryAddSingleton<ResponseBodyWriter>();
         return services;
     }
 

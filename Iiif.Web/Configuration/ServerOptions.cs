@@ -38,6 +38,15 @@ internal sealed class ServerOptions
     [Range(256, 65536, ErrorMessage = "must be between {1} and {2} characters")]
     public int MaxUrlLength { get; set; } = 2048;
 
+    /// <summary>Kestrel's minimum response data rate in bytes per second (after a 5 s grace period); slower connections
+    /// are closed. 0 = no minimum.</summary>
+    [Range(0, 1_048_576, ErrorMessage = "must be between {1} and {2} bytes per second (0 = no minimum)")]
+    public int MinResponseBytesPerSecond { get; set; } = 1024;
+
+    /// <summary>Seconds a client may take to accept each 64 KB of an image before its connection is closed; 0 = no limit.</summary>
+    [Range(0, 3600, ErrorMessage = "must be between {1} and {2} seconds (0 = no limit)")]
+    public int WriteTimeoutSeconds { get; set; } = 30;
+
     /// <summary>Seconds in-flight requests get to finish after SIGTERM before the host stops anyway.</summary>
     [Range(0, 3600, ErrorMessage = "must be between {1} and {2} seconds")]
     public int ShutdownTimeoutSeconds { get; set; } = 30;
