@@ -1,7 +1,9 @@
+using System.CommandLine;
 using System.Diagnostics;
 using System.Globalization;
 using Iiif.Core.Requests;
 using Iiif.Imaging.Sources;
+using Iiif.Web.Configuration;
 using Iiif.Web.Pipeline;
 using Iiif.Web.Warming;
 
@@ -13,38 +15,44 @@ internal static class WarmCommand
 {
     public const string Name = "warm";
 
-    public const string Usage = """
-        Usage: iiif warm [FOLDER] [--profile NAME]... [--clear] [server switches]
-               iiif warm [FOLDER] --out DIR --base-uri URL [--profile NAME]... [--tiles] [server switches]
-
+    public const string Details = """
         Renders info.json and the derivatives of the configured profiles (the `profiles` section) for every image in
         FOLDER (default: images.root) into the server's cache, exactly as requests would, so the first visitors find
-        them ready. The configuration is the server's: config/default.yml, the environment's overlay, local.yml,
-        IIIF_* variables and server switches such as --config DIR, --cache DIR, --environment NAME, --section:key=value.
+        them ready. A profile larger than an image is skipped for that image and reported, not rendered. The
+        configuration is the server's: config/default.yml, the environment's overlay, local.yml, IIIF_* variables and
+        the server switches. With --out it writes a static "level 0" export instead: DIR/{id}/info.json and each
+        profile file at DIR/{id}/{region}/{size}/{rotation}/{quality}.{format}, its URL tail as configured.
 
-        Options:
-          --profile NAME   render only this profile (repeatable; default: every profile)
-          --clear          first clear each image's cache as cache.warm.clearWith says (id, profile or none)
-          --out DIR        write a static "level 0" export instead: DIR/{id}/info.json and each profile file at
-                           DIR/{id}/{region}/{size}/{rotation}/{quality}.{format}, its URL tail as configured
-          --base-uri URL   with --out: the public URL DIR will be served from (info.json ids are URL/{id})
-          --tiles          with --out: also every tile and size info.json lists, so viewers can deep-zoom the export
-          --help           show this text
-
-        Exit codes: 0 done, 2 bad arguments, configuration or any image/profile that failed (one line each on stderr),
-        1 unexpected failure.
+        Exit codes: 0 done, 2 bad arguments or configuration, or any image or profile that failed to render or could
+        not be stored in the cache (one line each on stderr), 1 unexpected failure.
         """;
 
-    public static async Task<int> RunAsync(IReadOnlyList<string> args, CliConsole console, CancellationToken cancellationToken)
+    public static Command Create(CliConsole console, IReadOnlyList<string> configurationSwitches)
     {
-        var settings = WarmSettings.Parse(args);
-        if (settings.Help)
+        var folder = CliOptions.Positional("FOLDER", "The images to warm (default: images.root)", required: false);
+        var profile = new Option<string[]>("--profile") { Description = "Render only this profile (repeatable; default: every profile)", HelpName = "NAME" };
+        var clear = new Option<bool>("--clear") { Description = "First clear each image's cache as cache.warm.clearWith says (id, profile or none)" };
+        var output = new Option<string?>("--out") { Description = "Write a static level 0 export into DIR instead of warming the cache", HelpName = "DIR" };
+        var baseUri = new Option<string?>("--base-uri") { Description = "With --out: the public URL DIR will be served from", HelpName = "URL" };
+        var tiles = new Option<bool>("--tiles") { Description = "With --out: also every tile and size info.json lists" };
+        var switches = new ServerSwitches();
+        var command = new Command(Name, "Render info.json and the profile images of every image into the cache (or a static export)")
         {
-            console.Out.WriteLine(Usage);
-            return 0;
-        }
+            folder, profile, clear, output, baseUri, tiles,
+        };
+        switches.AddTo(command);
+        command.SetAction(CliCommands.Guard(Name, console, (result, cancellationToken) => RunAsync(
+            WarmSettings.Create(result.GetValue(folder), result.GetValue(profile) ?? [], result.GetValue(output), result.GetValue(baseUri),
+                result.GetValue(tiles), result.GetValue(clear), [.. switches.Arguments(result), .. configurationSwitches]),
+            console,
+            cancellationToken)));
+        return command;
+    }
 
-        var host = CliHost.Build(settings.HostArgs);
+    public static async Task<int> RunAsync(WarmSettings settings, CliConsole console, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(settings);
+        var host = CliHost.Build(Name, settings.HostArgs, console);
         await using (host.ConfigureAwait(false))
         {
             var warmer = host.Services.GetRequiredService<CacheWarmer>();
