@@ -32,7 +32,7 @@ internal static class CliCommands
         var (keys, others, problems) = ConfigurationSwitches.Split(args);
         var configurationSwitches = keys.Select(k => $"--{k.Key}={k.Value}").ToList();
         var root = CreateRoot(args, console, configurationSwitches);
-        var result = root.Parse(others);
+        var result = root.Parse(ServerSwitches.KeepLastOccurrence(others));
         var command = result.CommandResult.Command;
         var isServer = ReferenceEquals(command, root);
         if (keys.Count > 0 && !isServer && !command.Options.Any(o => o.Name == "--config"))

@@ -59,6 +59,30 @@ internal sealed class ServerSwitches
         }
     }
 
+    /// <summary>Drops every occurrence of a switch but its last (<c>--images a ... --images b</c> means b), so that a
+    /// later switch overrides an earlier one as later configuration layers do, instead of being an error.</summary>
+    public static List<string> KeepLastOccurrence(IReadOnlyList<string> args)
+    {
+        ArgumentNullException.ThrowIfNull(args);
+        var occurrences = new List<(string Name, int Start, int Length)>();
+        for (var i = 0; i < args.Count; i++)
+        {
+            var name = args[i].Split('=', 2)[0];
+            if (Definitions.Any(d => string.Equals(d.Name, name, StringComparison.Ordinal)))
+            {
+                var length = args[i].Contains('=', StringComparison.Ordinal) || i + 1 >= args.Count ? 1 : 2;
+                occurrences.Add((name, i, length));
+                i += length - 1;
+            }
+        }
+
+        var dropped = occurrences
+            .Where(o => occurrences.Any(later => later.Name == o.Name && later.Start > o.Start))
+            .SelectMany(o => Enumerable.Range(o.Start, o.Length))
+            .ToHashSet();
+        return args.Where((_, index) => !dropped.Contains(index)).ToList();
+    }
+
     /// <summary>Reads a server command line: the long-form keys and the short switches, as configuration keys.</summary>
     /// <exception cref="InvalidConfigurationException">An unknown switch, a switch without its value, a stray word.</exception>
     public static List<KeyValuePair<string, string?>> Read(IReadOnlyList<string> args)
@@ -68,7 +92,7 @@ internal sealed class ServerSwitches
         var switches = new ServerSwitches();
         var command = new Command("iiif");
         switches.AddTo(command);
-        var result = command.Parse(split.Others);
+        var result = command.Parse(KeepLastOccurrence(split.Others));
         var problems = split.Problems.Concat(CommandLineErrors.Describe(result)).ToList();
         if (problems.Count > 0)
         {
