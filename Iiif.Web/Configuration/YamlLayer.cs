@@ -21,24 +21,31 @@ internal static partial class YamlLayer
 
         try
         {
+            // YamlDotNet itself first: it reports a syntax error's line and column, which the provider's exceptions drop.
+            List<string> emptyCollections;
+            using (var reader = File.OpenText(path))
+            {
+                emptyCollections = EmptyCollections(reader);
+            }
+
             var values = new ConfigurationBuilder()
                 .AddYamlFile(path, optional: false, reloadOnChange: false)
                 .Build()
                 .AsEnumerable()
                 .Where(pair => pair.Value is not null)
                 .ToList();
-            using var reader = File.OpenText(path);
-            values.AddRange(EmptyCollections(reader).Select(key => new KeyValuePair<string, string?>(key, string.Empty)));
+            values.AddRange(emptyCollections.Select(key => new KeyValuePair<string, string?>(key, string.Empty)));
             return values;
         }
-        catch (Exception e) when (e is YamlException or FormatException or InvalidDataException)
+        catch (Exception e) when (e is not OutOfMemoryException and not InvalidConfigurationException)
         {
             throw new InvalidConfigurationException(Describe(path, e), e);
         }
     }
 
     /// <summary>"local.yml: line 3, column 5: ..." from the YAML parser's own position, which the configuration
-    /// provider's wrapping exceptions leave out of their messages.</summary>
+    /// provider's wrapping exceptions leave out of their messages. (A few scanner errors of YamlDotNet 13 are plain
+    /// exceptions without a position; those name the file only.)</summary>
     internal static string Describe(string path, Exception exception)
     {
         YamlException? deepest = null;
