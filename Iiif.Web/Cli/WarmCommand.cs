@@ -57,6 +57,7 @@ internal static class WarmCommand
         {
             var warmer = host.Services.GetRequiredService<CacheWarmer>();
             var tails = SelectProfiles(warmer.Profiles, settings.Profiles);
+            CheckProfiles(tails, warmer.Version);
             var identifiers = await ListAsync(host.Services.GetRequiredService<IImageSource>(), settings, cancellationToken).ConfigureAwait(false);
             var watch = Stopwatch.StartNew();
             var result = settings.Out is null
@@ -64,7 +65,7 @@ internal static class WarmCommand
                 : await ExportAllAsync(host.Services, warmer.Version, identifiers, tails, settings, console, cancellationToken).ConfigureAwait(false);
             var target = settings.Out is null ? "into the cache" : $"to {settings.Out}";
             console.Out.WriteLine(string.Create(CultureInfo.InvariantCulture,
-                $"{identifiers.Count} image(s), {result.Files} file(s), {result.Bytes / 1024.0:0.#} KiB {target}, {result.Errors.Count} failure(s) in {watch.Elapsed.TotalSeconds:0.0} s"));
+                $"{identifiers.Count} image(s), {result.Files} file(s), {result.Bytes / 1024.0:0.#} KiB {target}, {result.Skipped.Count} skipped (larger than the image), {result.Errors.Count} failure(s) in {watch.Elapsed.TotalSeconds:0.0} s"));
             return result.Errors.Count == 0 ? 0 : CliCommands.UserErrorExitCode;
         }
     }
@@ -85,6 +86,20 @@ internal static class WarmCommand
         }
 
         return names.Distinct(StringComparer.Ordinal).ToDictionary(n => n, n => profiles[n], StringComparer.Ordinal);
+    }
+
+    /// <summary>Every chosen profile parsed as the server would parse it, before any work: a typo in a tail stops the
+    /// run at once instead of failing on every image.</summary>
+    internal static void CheckProfiles(IReadOnlyDictionary<string, string> tails, ApiVersion version)
+    {
+        var problems = tails.OrderBy(p => p.Key, StringComparer.Ordinal)
+            .Select(p => ProfileTailCheck.Problem(version, p.Value) is { } problem ? $"profiles.{p.Key}: {problem}" : null)
+            .OfType<string>()
+            .ToList();
+        if (problems.Count > 0)
+        {
+            throw new CliException(string.Join("; ", problems));
+        }
     }
 
     private static async Task<List<string>> ListAsync(IImageSource source, WarmSettings settings, CancellationToken cancellationToken)
@@ -114,7 +129,9 @@ internal static class WarmCommand
             }
 
             return report.Value!.Tails.Aggregate(ExportResult.Empty, (sum, tail) =>
-                tail.IsSuccess ? sum.WithFile(tail.Bytes ?? 0) : sum.WithError($"{identifier}{tail.Tail}: {tail.Error}"));
+                tail.IsSuccess ? sum.WithFile(tail.Bytes ?? 0)
+                : tail.Skipped is { } reason ? sum.WithSkipped($"{identifier}{tail.Tail}: {reason}")
+                : sum.WithError($"{identifier}{tail.Tail}: {tail.Error}"));
         }).ConfigureAwait(false);
     }
 
@@ -136,6 +153,15 @@ internal static class WarmCommand
         {
             var result = await run(identifiers[i]).ConfigureAwait(false);
             progress.Step(i + 1, identifiers.Count, identifiers[i]);
+            if (result.Skipped.Count > 0)
+            {
+                progress.Finish();
+                foreach (var note in result.Skipped)
+                {
+                    console.Out.WriteLine($"skipped {note.ReplaceLineEndings(" ")}");
+                }
+            }
+
             if (result.Errors.Count > 0)
             {
                 progress.Finish();
