@@ -14,12 +14,12 @@ namespace Iiif.Benchmarks;
 /// synthetic benchmark JPEG 2000, so they carry the detail and grain of a real scan. Each call writes into one reused
 /// memory stream, as the render path does.</summary>
 [MemoryDiagnoser]
-public sealed class JpegEncoderBenchmarks : IDisposable
+public class JpegEncoderBenchmarks
 {
     private const int Quality = 85;
 
-    private readonly MemoryStream _output = new();
-    private readonly JpegCompressorPool _pool = new();
+    private MemoryStream _output = null!;
+    private JpegCompressorPool _pool = null!;
     private JpegEncoder _imageSharp = null!;
     private TurboJpegEncoder _turbo = null!;
     private TurboJpegEncoder _turboProgressive = null!;
@@ -31,6 +31,8 @@ public sealed class JpegEncoderBenchmarks : IDisposable
     [GlobalSetup]
     public void Setup()
     {
+        _output = new MemoryStream();
+        _pool = new JpegCompressorPool();
         var source = SyntheticSource.EnsureFile();
         using var decoded = new Jpeg2000Reader().Decode(source, new PixelRect(2048, 1024, 1024, 1024), 0);
         _tile = decoded.CloneAs<Rgb24>();
@@ -43,9 +45,9 @@ public sealed class JpegEncoderBenchmarks : IDisposable
     }
 
     [GlobalCleanup]
-    public void Dispose()
+    public void Cleanup()
     {
-        _tile?.Dispose();
+        _tile.Dispose();
         _pool.Dispose();
         _output.Dispose();
     }
