@@ -4,6 +4,7 @@ using Iiif.Core.Planning;
 using Iiif.Imaging.Jpeg;
 using Iiif.Imaging.Sources;
 using SixLabors.ImageSharp;
+using SixLabors.ImageSharp.Memory;
 
 namespace Iiif.Imaging.Decoding;
 
@@ -88,7 +89,7 @@ internal sealed class TurboJpegSourceDecoder : IImageDecoder
         if (layout.BandRows == 0)
         {
             // Not cancellable: one decode serves every request waiting for it, so no single caller may abort it.
-            using var lease = _cache.Acquire(wholeKey, header.DecodedBytes(reduce), () => _reader.Decode(buffer, header, reduce));
+            using var lease = _cache.Acquire(wholeKey, header.DecodedBytes(reduce), () => DecodeWhole(source, buffer, header, reduce));
             cancellationToken.ThrowIfCancellationRequested();
             return Cut(lease.Image, plan, reduce);
         }
@@ -100,6 +101,18 @@ internal sealed class TurboJpegSourceDecoder : IImageDecoder
             var key = new DecodedImageKey(location, source.Version, band.Index, reduce);
             return _cache.TryAcquire(key) ?? _cache.Acquire(key, rowBytes * band.Rows, () => DecodeBand(source, buffer, header, reduce, band));
         }, header, _reader.Configuration, plan.DecodedSize, cancellationToken);
+    }
+
+    private Image DecodeWhole(ImageSourceHandle source, JpegSourceBuffer buffer, JpegHeader header, int reduce)
+    {
+        try
+        {
+            return _reader.Decode(buffer, header, reduce);
+        }
+        catch (InvalidMemoryOperationException e)
+        {
+            throw new SourceTooLargeException($"The source '{source.Identifier}' exceeds ImageSharp's allocation limit: {e.Message}", e);
+        }
     }
 
     // Sources with a path are read by djpeg itself; others are fed to it from memory.
