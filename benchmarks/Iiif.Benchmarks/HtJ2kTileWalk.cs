@@ -1,7 +1,5 @@
 using System.Diagnostics;
 using System.Globalization;
-using BenchmarkDotNet.Attributes;
-using BenchmarkDotNet.Engines;
 using Iiif.Core.Geometry;
 using Iiif.Core.Info;
 using Iiif.Core.Planning;
@@ -19,52 +17,56 @@ namespace Iiif.Benchmarks;
 /// <summary>The decode side of a cold viewer walk: every 256 px tile of an OpenSeadragon pyramid (all scale factors, as
 /// info.json advertises them), each planned like a request and decoded through a fresh <see cref="Jpeg2000SourceDecoder"/>
 /// with the default block cache, for a classic JPEG 2000 and an HTJ2K (Part 15) version of the same picture with the
-/// same tiles, levels, code-blocks, precincts and progression. Set IIIF_BENCH_JP2 to a tiled JPEG 2000 (the shared
-/// bench's big.jp2) to walk it; otherwise the synthetic 8000x6000 source is used. The HTJ2K version is made once by
-/// ojph_compress (openjph-tools), lossy at IIIF_BENCH_QSTEP (default 0.04: 11.4 MB for big.jp2, whose classic file is 11.2 MB).</summary>
-[SimpleJob(RunStrategy.Monitoring, launchCount: 1, warmupCount: 1, iterationCount: 3)]
-public class HtJ2kTileWalkBenchmarks
+/// same tiles, levels, code-blocks, precincts and progression. A plain timed loop, not BenchmarkDotNet: one walk takes
+/// seconds, and the two files are walked alternately, several rounds, so a busy machine slows both alike.</summary>
+/// <remarks>Run: <c>dotnet run -c Release --project benchmarks/Iiif.Benchmarks -- htj2k-walk [JP2] [ROUNDS]</c>. JP2
+/// defaults to the synthetic 8000x6000 source; the shared bench's big.jp2 is the figure benchmarks/README.md quotes.
+/// The HTJ2K version is made once by ojph_compress (openjph-tools), lossy at IIIF_BENCH_QSTEP (default 0.04: 11.4 MB
+/// for big.jp2, whose classic file is 11.2 MB).</remarks>
+internal static class HtJ2kTileWalk
 {
     private const int TileSize = 256;
 
-    private readonly Dictionary<string, string> _files = [];
-    private List<RenderPlan> _plans = null!;
-    private Jpeg2000SourceDecoder _decoder = null!;
-
-    [Params("classic", "htj2k")]
-    public string Coding { get; set; } = "classic";
-
-    [GlobalSetup]
-    public void Setup()
+    public static void Run(string[] args)
     {
-        var classic = Environment.GetEnvironmentVariable("IIIF_BENCH_JP2") is { Length: > 0 } given ? given : SyntheticSource.EnsureFile();
-        _files["classic"] = classic;
-        _files["htj2k"] = EnsureHighThroughput(classic);
-        var facts = Jpeg2000Reader.ReadFacts(_files[Coding]);
-        _plans = Walk(facts.ToImageInfo());
-        Console.WriteLine(FormattableString.Invariant(
-            $"// {Coding}: {_files[Coding]}, {new FileInfo(_files[Coding]).Length} bytes, {_plans.Count} tiles"));
-    }
-
-    [IterationSetup]
-    public void FreshDecoder() =>
-        _decoder = new Jpeg2000SourceDecoder(Configuration.Default, Options.Create(new Jpeg2000SourceDecoderOptions()));
-
-    [IterationCleanup]
-    public void DropDecoder() => _decoder.Dispose();
-
-    [Benchmark(Description = "cold 256 px tile walk, decode only")]
-    public long Walk()
-    {
-        var source = new FileSource(_files[Coding]);
-        long pixels = 0;
-        foreach (var plan in _plans)
+        var classic = args.Length > 0 ? args[0] : SyntheticSource.EnsureFile();
+        var rounds = args.Length > 1 ? int.Parse(args[1], CultureInfo.InvariantCulture) : 5;
+        var files = new Dictionary<string, string> { ["classic"] = classic, ["htj2k"] = EnsureHighThroughput(classic) };
+        var plans = Walk(Jpeg2000Reader.ReadFacts(classic).ToImageInfo());
+        var times = files.Keys.ToDictionary(k => k, _ => new List<double>());
+        foreach (var (name, path) in files)
         {
-            using var tile = _decoder.Decode(source, plan, CancellationToken.None);
-            pixels += (long)tile.Width * tile.Height;
+            Console.WriteLine(FormattableString.Invariant($"{name}: {path}, {new FileInfo(path).Length} bytes, {plans.Count} tiles"));
+            WalkOnce(path, plans); // warm-up: JIT and page cache
         }
 
-        return pixels;
+        for (var round = 1; round <= rounds; round++)
+        {
+            foreach (var (name, path) in round % 2 == 1 ? files : files.Reverse())
+            {
+                var elapsed = WalkOnce(path, plans);
+                times[name].Add(elapsed.TotalMilliseconds);
+                Console.WriteLine(FormattableString.Invariant($"round {round} {name}: {elapsed.TotalMilliseconds:0} ms"));
+            }
+        }
+
+        double Median(List<double> values) => values.Order().ElementAt(values.Count / 2);
+        var (c, h) = (Median(times["classic"]), Median(times["htj2k"]));
+        Console.WriteLine(FormattableString.Invariant(
+            $"median classic {c:0} ms ({plans.Count / c * 1000:0} tiles/s), htj2k {h:0} ms ({plans.Count / h * 1000:0} tiles/s): HTJ2K {c / h:0.00}x"));
+    }
+
+    private static TimeSpan WalkOnce(string path, List<RenderPlan> plans)
+    {
+        using var decoder = new Jpeg2000SourceDecoder(Configuration.Default, Options.Create(new Jpeg2000SourceDecoderOptions()));
+        var source = new FileSource(path);
+        var watch = Stopwatch.StartNew();
+        foreach (var plan in plans)
+        {
+            using var tile = decoder.Decode(source, plan, CancellationToken.None);
+        }
+
+        return watch.Elapsed;
     }
 
     // Every tile at every scale factor, coarsest first (a viewer opening the image and zooming in).
