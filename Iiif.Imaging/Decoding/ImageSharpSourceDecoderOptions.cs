@@ -8,7 +8,9 @@ namespace Iiif.Imaging.Decoding;
 /// colour JPEG or opaque TIFF of up to about 357 million pixels (e.g. 18 900 x 18 900), a PNG, GIF, WebP or BMP that may
 /// carry alpha of about 268 million (16 384 x 16 384), or a grey PNG or JPEG of about 1 070 million. Decoders need
 /// working memory on top (a progressive JPEG keeps its coefficients, about 2 bytes per sample, while decoding), and the
-/// ImageSharp allocation limit still applies. Larger sources belong in tiled JPEG 2000.</remarks>
+/// ImageSharp allocation limit still applies. Larger sources belong in tiled JPEG 2000. The JPEG decoder
+/// (<see cref="TurboJpegSourceDecoder"/>) shares this budget and counts each JPEG at the DCT scale it decoded it at; a
+/// baseline JPEG too large for that is decoded in bands instead of refused.</remarks>
 public sealed class ImageSharpSourceDecoderOptions
 {
     /// <summary>The configuration section these options bind to.</summary>

@@ -9,9 +9,10 @@ public sealed class FileSystemSourceOptions
     public const string SectionName = "Imaging:FileSystem";
 
     /// <summary>The extensions probed when <see cref="Extensions"/> is empty: JPEG 2000 first (it decodes regions and
-    /// reduced resolutions cheaply), then TIFF, JPEG, PNG, GIF, WebP and BMP.</summary>
+    /// reduced resolutions cheaply; j2c and jhc are the usual names of raw HTJ2K codestreams), then TIFF, JPEG, PNG,
+    /// GIF, WebP and BMP.</summary>
     public static IReadOnlyList<string> DefaultExtensions { get; } =
-        ["jp2", "j2k", "jpx", "jpf", "tif", "tiff", "jpg", "jpeg", "png", "gif", "webp", "bmp"];
+        ["jp2", "j2k", "jpx", "jpf", "j2c", "jhc", "tif", "tiff", "jpg", "jpeg", "png", "gif", "webp", "bmp"];
 
     /// <summary>The folder holding the images. A relative path is taken from the process's current directory. Nothing
     /// outside it is ever opened, whatever the identifier or a symbolic link says.</summary>

@@ -18,6 +18,9 @@ internal sealed class ImagingOptions
     [Range(1, 100, ErrorMessage = "must be between {1} and {2}")]
     public int JpegQuality { get; set; } = 85;
 
+    /// <summary>Progressive JPEG output instead of baseline.</summary>
+    public bool JpegProgressive { get; set; }
+
     [Range(0, 9, ErrorMessage = "must be between {1} and {2}")]
     public int PngCompressionLevel { get; set; } = 3;
 
@@ -40,7 +43,8 @@ internal sealed class ImagingOptions
     public int RetryAfter { get; set; } = 5;
 
     /// <summary>Megabytes of decoded non-JPEG 2000 sources (TIFF, JPEG, PNG...) kept for reuse, which is also the largest
-    /// such source accepted; 0 = the decoder's default (1024).</summary>
+    /// such source accepted (JPEG counts at its decoded scale, and baseline JPEG larger than that is decoded in bands);
+    /// 0 = the decoder's default (1024).</summary>
     [Range(0, 1_048_576, ErrorMessage = "must be between {1} and {2} megabytes; 0 means the library's default")]
     public int MemoryBudgetMegabytes { get; set; } = 1024;
 

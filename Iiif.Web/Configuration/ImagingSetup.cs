@@ -36,6 +36,7 @@ internal static class ImagingSetup
         services.AddOptions<EncodingOptions>().Configure<IOptions<ImagingOptions>>((target, imaging) =>
         {
             target.JpegQuality = imaging.Value.JpegQuality;
+            target.JpegProgressive = imaging.Value.JpegProgressive;
             target.PngCompressionLevel = imaging.Value.PngCompressionLevel;
             target.WebpQuality = imaging.Value.WebpQuality;
         });
