@@ -4,7 +4,7 @@ using Microsoft.Extensions.Logging;
 namespace Iiif.Caching.Shared;
 
 /// <summary>Keeps a failing shared tier (Redis) from failing or stalling requests: the first exception is logged once as
-/// a warning and the inner cache is then left alone for <see cref="CachingOptions.SharedRetryAfter"/>; during that time
+/// a warning and the inner cache is then left alone for <see cref="CacheRedisOptions.RetryAfter"/>; during that time
 /// reads miss and writes are dropped, so the server serves from its local tiers and the source. After the pause the next
 /// call tries again by itself; its success is logged once.</summary>
 internal sealed class ResilientDistributedCache : IDistributedCache

@@ -6,7 +6,7 @@ using Microsoft.Extensions.Options;
 namespace Iiif.Caching.Shared;
 
 /// <summary>The one shared (distributed) tier both caches use: Redis behind <see cref="ResilientDistributedCache"/> when
-/// <see cref="CachingOptions.RedisConfiguration"/> is set, else none. Built from options when first resolved, because
+/// <see cref="CacheRedisOptions.Configuration"/> is set, else none. Built from options when first resolved, because
 /// whether Redis is configured is only known once the host's configuration is bound.</summary>
 internal sealed class SharedCacheTier : IDisposable
 {
@@ -17,18 +17,18 @@ internal sealed class SharedCacheTier : IDisposable
 
     public SharedCacheTier(IOptions<CachingOptions> options, TimeProvider time, ILogger<ResilientDistributedCache> logger)
     {
-        var settings = options.Value;
-        if (string.IsNullOrWhiteSpace(settings.RedisConfiguration))
+        var settings = options.Value.Redis;
+        if (!settings.IsEnabled)
         {
             return;
         }
 
         _redis = new RedisCache(Options.Create(new RedisCacheOptions
         {
-            Configuration = RedisConnectionString.WithDefaults(settings.RedisConfiguration),
+            Configuration = RedisConnectionString.WithDefaults(settings.Configuration),
             InstanceName = InstanceName,
         }));
-        Cache = new ResilientDistributedCache(_redis, settings.SharedRetryAfter, time, logger);
+        Cache = new ResilientDistributedCache(_redis, settings.RetryAfter, time, logger);
     }
 
     /// <summary>For tests and hosts that bring their own distributed cache: wraps it the same way.</summary>

@@ -83,10 +83,10 @@ public sealed class HybridInfoCacheTests
     }
 
     [Test]
-    [Description("The memory tier holds at most InfoMaxEntries entries (each counts 1).")]
+    [Description("The memory tier holds at most cache.info.maxEntries entries (each counts 1).")]
     public async Task GetOrAdd_OverEntryLimit_MemoryStaysWithinLimit()
     {
-        using var cache = Create(o => o.InfoMaxEntries = 3);
+        using var cache = Create(o => o.Info.MaxEntries = 3);
 
         for (var i = 0; i < 10; i++)
         {
@@ -97,10 +97,10 @@ public sealed class HybridInfoCacheTests
     }
 
     [Test]
-    [Description("Entries expire after InfoTimeToLive, by the injected clock.")]
+    [Description("Entries expire after cache.info.ttl, by the injected clock.")]
     public async Task GetOrAdd_AfterTimeToLive_IdentifiesAgain()
     {
-        using var cache = Create(o => o.InfoTimeToLive = TimeSpan.FromMinutes(5));
+        using var cache = Create(o => o.Info.Ttl = 300);
         await GetAsync(cache, "a", V1);
 
         _time.Advance(TimeSpan.FromMinutes(6));

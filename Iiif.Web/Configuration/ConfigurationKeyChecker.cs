@@ -6,21 +6,6 @@ namespace Iiif.Web.Configuration;
 /// key copied from the old server (upsize_factor) would otherwise leave a default in force without a word.</summary>
 internal static class ConfigurationKeyChecker
 {
-    private static readonly Dictionary<string, Type?> Sections = new(StringComparer.OrdinalIgnoreCase)
-    {
-        [ServerOptions.SectionName] = typeof(ServerOptions),
-        [ImagesOptions.SectionName] = typeof(ImagesOptions),
-        [ImagingOptions.SectionName] = typeof(ImagingOptions),
-        [LimitsOptions.SectionName] = typeof(LimitsOptions),
-        [InfoOptions.SectionName] = typeof(InfoOptions),
-        [CacheOptions.SectionName] = typeof(CacheOptions),
-        [ProfilesOptions.SectionName] = null,
-        [ViewerOptions.SectionName] = typeof(ViewerOptions),
-        [MetricsOptions.SectionName] = typeof(MetricsOptions),
-        [AdminOptions.SectionName] = typeof(AdminOptions),
-        [LoggingOptions.SectionName] = typeof(LoggingOptions),
-    };
-
     /// <summary>Keys read by the host itself or by ASP.NET Core (Kestrel endpoints and certificates, host filtering).</summary>
     private static readonly HashSet<string> HostKeys = new(StringComparer.OrdinalIgnoreCase)
     {
@@ -46,38 +31,44 @@ internal static class ConfigurationKeyChecker
     /// <summary>The first unusable part of a key (how many segments, and why), or null when an option reads it.</summary>
     private static (int Length, string Message)? Problem(string[] segments, string? value)
     {
-        if (!Sections.TryGetValue(segments[0], out var type))
+        if (!ConfigurationSections.IsKnown(segments[0]))
         {
             return (1, Unknown(segments));
         }
 
-        for (var i = 1; type is not null && i < segments.Length; i++)
+        // A free-form section (empty list) accepts any key below it.
+        IReadOnlyList<Type> types = ConfigurationSections.TypesOf(segments[0]);
+        for (var i = 1; types.Count > 0 && i < segments.Length; i++)
         {
-            var property = type.GetProperty(segments[i], BindingFlags.Public | BindingFlags.Instance | BindingFlags.IgnoreCase);
+            var property = types.Select(t => Configurable(t, segments[i])).FirstOrDefault(p => p is not null);
             if (property is null)
             {
                 return (i + 1, Unknown(segments.Take(i + 1).ToList()));
             }
 
-            type = ConfigurationRules.IsSection(property.PropertyType) ? property.PropertyType : null;
-            if (IsScalar(property.PropertyType) && i < segments.Length - 1)
+            types = ConfigurationRules.IsSection(property.PropertyType) ? [property.PropertyType] : [];
+            if (ConfigurationRules.IsScalar(property.PropertyType) && i < segments.Length - 1)
             {
                 return (i + 1, "is a single value, not a section");
             }
         }
 
-        return type is not null && !string.IsNullOrEmpty(value)
-            ? (segments.Length, $"is a section, not a value; its keys are {KeysOf(type)}")
+        return types.Count > 0 && !string.IsNullOrEmpty(value)
+            ? (segments.Length, $"is a section, not a value; its keys are {KeysOf(types)}")
             : null;
     }
+
+    /// <summary>The property a key segment names, if configuration can set it: computed (get-only) properties are not keys.</summary>
+    private static PropertyInfo? Configurable(Type type, string name) =>
+        type.GetProperty(name, BindingFlags.Public | BindingFlags.Instance | BindingFlags.IgnoreCase) is { SetMethod: not null } property
+            ? property
+            : null;
 
     private static string Unknown(IReadOnlyList<string> segments) =>
         LegacyKeys.HintFor(segments) is { } hint ? $"unknown key; {hint}" : "unknown key (see config/default.yml for every key)";
 
-    private static bool IsScalar(Type type) => type.IsPrimitive || type == typeof(string) || type == typeof(decimal);
-
-    private static string KeysOf(Type type) => string.Join(", ", type
-        .GetProperties(BindingFlags.Public | BindingFlags.Instance)
+    private static string KeysOf(IEnumerable<Type> types) => string.Join(", ", types
+        .SelectMany(t => t.GetProperties(BindingFlags.Public | BindingFlags.Instance))
         .Where(p => p.SetMethod?.IsPublic == true)
-        .Select(p => char.ToLowerInvariant(p.Name[0]) + p.Name[1..]));
+        .Select(p => ConfigurationRules.CamelCase(p.Name)));
 }

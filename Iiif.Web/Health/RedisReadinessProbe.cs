@@ -1,4 +1,4 @@
-using Iiif.Web.Configuration;
+using Iiif.Caching;
 using Microsoft.Extensions.Options;
 using StackExchange.Redis;
 
@@ -23,7 +23,7 @@ internal sealed class RedisReadinessProbe : IAsyncDisposable
     private ConnectionMultiplexer? _connection;
     private long _lastReachable;
 
-    public RedisReadinessProbe(IOptionsMonitor<CacheOptions> cache, TimeProvider time)
+    public RedisReadinessProbe(IOptionsMonitor<CachingOptions> cache, TimeProvider time)
     {
         ArgumentNullException.ThrowIfNull(cache);
         ArgumentNullException.ThrowIfNull(time);

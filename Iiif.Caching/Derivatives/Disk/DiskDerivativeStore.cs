@@ -6,7 +6,7 @@ namespace Iiif.Caching.Derivatives.Disk;
 
 /// <summary>The disk tier: one data file and one sidecar per derivative (see <see cref="DiskLayout"/>), written
 /// atomically, verified on every read (a corrupt or partial entry is deleted and reported as a miss, never served), with
-/// least-recently-served eviction under <see cref="CachingOptions.DiskMaxBytes"/>. Shared by the derivative cache and
+/// least-recently-served eviction under <see cref="CacheDerivativesOptions.MaxBytes"/>. Shared by the derivative cache and
 /// the cleaner so both see one index.</summary>
 internal sealed class DiskDerivativeStore
 {
@@ -22,13 +22,14 @@ internal sealed class DiskDerivativeStore
     private readonly ILogger _logger;
     private readonly long _maxBytes;
     private readonly Lazy<Task> _scan;
+    private long _evictions;
 
     public DiskDerivativeStore(IOptions<CachingOptions> options, TimeProvider time, ILogger<DiskDerivativeStore> logger)
     {
         ArgumentNullException.ThrowIfNull(options);
         Layout = new DiskLayout(options.Value.Root);
-        Enabled = options.Value.DiskEnabled;
-        _maxBytes = options.Value.DiskMaxBytes;
+        Enabled = options.Value.Derivatives.Enabled;
+        _maxBytes = options.Value.Derivatives.MaxBytes;
         _time = time;
         _logger = logger;
         _scan = new Lazy<Task>(() => Task.Run(ScanSidecars));
@@ -41,6 +42,9 @@ internal sealed class DiskDerivativeStore
     public DiskIndex Index { get; } = new();
 
     public ILogger Logger => _logger;
+
+    /// <summary>Entries deleted to stay within the size cap since start-up (not those the cleaner or a purge removed).</summary>
+    public long Evictions => Interlocked.Read(ref _evictions);
 
     /// <summary>Starts the background index scan if it has not started, and waits for it.</summary>
     public Task WaitForIndexAsync() => _scan.Value;
@@ -241,6 +245,7 @@ internal sealed class DiskDerivativeStore
                 (count, bytes) = (count + 1, bytes + entry.Length);
             }
 
+            Interlocked.Add(ref _evictions, count);
             Log.DiskEvicted(_logger, count, bytes);
         }
     }
