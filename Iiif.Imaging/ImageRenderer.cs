@@ -2,13 +2,14 @@ using Iiif.Core.Info;
 using Iiif.Core.Planning;
 using Iiif.Imaging.Decoding;
 using Iiif.Imaging.Encoding;
+using Iiif.Imaging.Memory;
 using Iiif.Imaging.Sources;
 using Iiif.Imaging.Transforms;
 using SixLabors.ImageSharp;
 
 namespace Iiif.Imaging;
 
-/// <summary>The render pipeline of house style §4 step 8: select the decoder by magic bytes, decode the region at the
+/// <summary>The render pipeline: select the decoder by magic bytes, decode the region at the
 /// reduction, finish with <see cref="PlanApplier"/>, encode with the <see cref="IEncoderCatalog"/>. Every intermediate
 /// image is disposed on every path, failures included.</summary>
 internal sealed class ImageRenderer : IImageRenderer
@@ -16,15 +17,18 @@ internal sealed class ImageRenderer : IImageRenderer
     private readonly DecoderSelector _selector;
     private readonly PlanApplier _applier;
     private readonly IEncoderCatalog _catalog;
+    private readonly RenderActivity _activity;
 
-    public ImageRenderer(DecoderSelector selector, PlanApplier applier, IEncoderCatalog catalog)
+    public ImageRenderer(DecoderSelector selector, PlanApplier applier, IEncoderCatalog catalog, RenderActivity activity)
     {
         ArgumentNullException.ThrowIfNull(selector);
         ArgumentNullException.ThrowIfNull(applier);
         ArgumentNullException.ThrowIfNull(catalog);
+        ArgumentNullException.ThrowIfNull(activity);
         _selector = selector;
         _applier = applier;
         _catalog = catalog;
+        _activity = activity;
     }
 
     /// <inheritdoc/>
@@ -47,6 +51,7 @@ internal sealed class ImageRenderer : IImageRenderer
         }
 
         cancellationToken.ThrowIfCancellationRequested();
+        using var running = _activity.Begin();
         var decoder = _selector.Select(source);
         using var output = Transform(decoder.Decode(source, plan, cancellationToken), plan);
         cancellationToken.ThrowIfCancellationRequested();

@@ -1,6 +1,8 @@
 using Iiif.Imaging.Decoding;
 using Iiif.Imaging.Encoding;
+using Iiif.Core.Diagnostics;
 using Iiif.Imaging.Jpeg2000;
+using Iiif.Imaging.Memory;
 using Iiif.Imaging.Sources;
 using Iiif.Imaging.Transforms;
 using Microsoft.Extensions.DependencyInjection;
@@ -31,9 +33,14 @@ public static class ImagingServiceCollectionExtensions
         services.AddOptions<TransformOptions>();
         services.AddOptions<EncodingOptions>();
 
-        // One configuration for the whole server: each one owns a memory pool (house style §7).
+        // One configuration for the whole server: each one owns a memory pool.
         services.TryAddSingleton(sp => ImageSharpConfigurationFactory.Create(sp.GetRequiredService<IOptions<ImageSharpOptions>>().Value));
-        services.TryAddSingleton<IImageSource, FileSystemImageSource>();
+        services.TryAddSingleton(TimeProvider.System);
+        services.TryAddSingleton<ImageSharpPool>();
+        services.TryAddSingleton<RenderActivity>();
+        services.TryAddSingleton<FileSystemImageSource>();
+        services.TryAddSingleton<IImageSource>(sp => sp.GetRequiredService<FileSystemImageSource>());
+        services.AddSingleton<ICacheStatisticsSource>(sp => sp.GetRequiredService<FileSystemImageSource>());
 
         // Registration order is the selector's order; JPEG 2000 first, as the formats never overlap anyway.
         services.TryAddEnumerable(ServiceDescriptor.Singleton<IImageDecoder, Jpeg2000SourceDecoder>());
