@@ -5,8 +5,8 @@ namespace Iiif.Caching.Derivatives;
 
 /// <summary>The hot tier: a private <see cref="MemoryCache"/> capped at <see cref="CacheMemoryOptions.MaxBytes"/>, every
 /// entry sized by its byte length, holding only derivatives up to <see cref="CacheMemoryOptions.MaxItemBytes"/> so a few
-/// large images cannot push out many hot tiles. When full, the least recently used entries are compacted away (never the
-/// whole cache). Off when the cap is 0.</summary>
+/// large images cannot push out many hot tiles (and at most a twentieth of the tier). When full, the least recently used
+/// entries are compacted away (never the whole cache). Off when the cap is 0.</summary>
 internal sealed class MemoryDerivativeTier : IDisposable
 {
     private readonly MemoryCache? _cache;
@@ -17,7 +17,9 @@ internal sealed class MemoryDerivativeTier : IDisposable
     public MemoryDerivativeTier(CachingOptions options, TimeProvider time)
     {
         var maxBytes = options.Memory.MaxBytes;
-        _maxItemBytes = Math.Min(maxBytes, CacheMemoryOptions.MaxItemBytes);
+        // MemoryCache refuses an entry that does not fit and compacts (least recently used first) only above 95 % of
+        // its limit: items of at most 5 % of it make every refusal start a compaction, so the tier never stays full.
+        _maxItemBytes = Math.Min(maxBytes / 20, CacheMemoryOptions.MaxItemBytes);
         if (maxBytes > 0)
         {
             _cache = new MemoryCache(new MemoryCacheOptions

@@ -2,6 +2,7 @@ using Iiif.Caching;
 using Iiif.Caching.Info;
 using Iiif.Core.Geometry;
 using Iiif.Core.Info;
+using Iiif.Tests.TestUtilities;
 using Microsoft.Extensions.Caching.Distributed;
 using Microsoft.Extensions.Caching.Memory;
 using Microsoft.Extensions.Options;
@@ -93,7 +94,14 @@ public sealed class HybridInfoCacheTests
             await GetAsync(cache, $"id{i}", V1);
         }
 
-        Assert.That(cache.GetStatistics().Single().Entries, Is.LessThanOrEqualTo(3));
+        await Conditions.WaitUntilAsync(() => cache.GetStatistics().Single() is { Entries: <= 3 } m && m.Bytes == m.Entries * 312);
+        var memory = cache.GetStatistics().Single();
+        Assert.Multiple(() =>
+        {
+            Assert.That(memory.Entries, Is.LessThanOrEqualTo(3));
+            Assert.That(memory.Evictions, Is.GreaterThan(0));
+            Assert.That(memory.Bytes, Is.EqualTo(memory.Entries * (300 + (4 * "id0".Length))), "estimated bytes follow the entries");
+        });
     }
 
     [Test]
