@@ -29,6 +29,23 @@ public static partial class NativeHeap
         }
     }
 
+    /// <summary>Has every block of at least <paramref name="thresholdBytes"/> mapped on its own and unmapped when freed
+    /// (mallopt M_MMAP_THRESHOLD), instead of glibc's default of raising that threshold to 32 MB as large blocks are
+    /// freed. Decode and pixel buffers of a few megabytes then go back to the system as soon as a render ends instead of
+    /// staying in the heap's arenas, where they fragment and keep the process's resident size at its high-water mark.
+    /// Returns false when the C library has no mallopt.</summary>
+    public static bool MapLargeBlocks(int thresholdBytes)
+    {
+        try
+        {
+            return MallOpt(MmapThreshold, thresholdBytes) == 1;
+        }
+        catch (Exception e) when (e is DllNotFoundException or EntryPointNotFoundException)
+        {
+            return false;
+        }
+    }
+
     private static MallocInfo? Read()
     {
         try
@@ -43,6 +60,12 @@ public static partial class NativeHeap
 
     [LibraryImport("libc", EntryPoint = "mallinfo2")]
     private static partial MallocInfo MallInfo2();
+
+    /// <summary>M_MMAP_THRESHOLD of malloc.h.</summary>
+    private const int MmapThreshold = -3;
+
+    [LibraryImport("libc", EntryPoint = "mallopt")]
+    private static partial int MallOpt(int parameter, int value);
 
     [LibraryImport("libc", EntryPoint = "malloc_trim")]
     private static partial int MallocTrim(nuint pad);
