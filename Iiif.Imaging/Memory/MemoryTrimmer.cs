@@ -1,7 +1,10 @@
+using System.Runtime;
+
 namespace Iiif.Imaging.Memory;
 
-/// <summary>Gives memory the server keeps for reuse back to the system: ImageSharp's pooled buffers and the free parts of
-/// the C heap (OpenJPEG's and ImageSharp's unmanaged buffers come and go there, and glibc keeps freed pages). Call
+/// <summary>Gives memory the server keeps for reuse back to the system: ImageSharp's pooled buffers, the free parts of
+/// the C heap (OpenJPEG's and ImageSharp's unmanaged buffers come and go there, and glibc keeps freed pages) and, when
+/// idle, the managed heap's free space. Call
 /// <see cref="TrimIfDue"/> every few seconds.</summary>
 /// <remarks>Trims once after renders stop for <see cref="IdleDelay"/> (a server left alone shrinks back to its caches),
 /// and, while busy, at most every <see cref="PressureInterval"/> when the process's resident memory is above
@@ -39,17 +42,25 @@ public sealed class MemoryTrimmer(ImageSharpPool pool, RenderActivity activity, 
 
         if (reason is not null)
         {
-            Trim();
+            Trim(compactManagedHeap: reason == "idle");
             _trimmedSinceLastRender = idle > TimeSpan.Zero;
         }
 
         return reason;
     }
 
-    /// <summary>Releases the pool and trims the C heap now.</summary>
-    public void Trim()
+    /// <summary>Releases the pool and trims the C heap now; with <paramref name="compactManagedHeap"/> also runs a
+    /// compacting collection that returns the managed heap's free space (encode buffers of past renders linger in the
+    /// large object heap). That one blocks every thread, so it is kept for idle moments.</summary>
+    public void Trim(bool compactManagedHeap)
     {
         pool.Release();
+        if (compactManagedHeap)
+        {
+            GCSettings.LargeObjectHeapCompactionMode = GCLargeObjectHeapCompactionMode.CompactOnce;
+            GC.Collect(GC.MaxGeneration, GCCollectionMode.Aggressive, blocking: true, compacting: true);
+        }
+
         NativeHeap.Trim();
         _lastTrim = time.GetTimestamp();
     }
