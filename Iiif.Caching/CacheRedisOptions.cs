@@ -12,13 +12,9 @@ public sealed class CacheRedisOptions
     [Range(1, 524_288, ErrorMessage = "must be between {1} and {2} kilobytes")]
     public int MaxItemKilobytes { get; set; } = 512;
 
-    /// <summary>Seconds the shared tier is left alone after it failed, before it is tried again.</summary>
-    [Range(1, 3600, ErrorMessage = "must be between {1} and {2} seconds")]
-    public int RetryAfterSeconds { get; set; } = 10;
-
-    /// <summary>Seconds Redis may stay unreachable before the host's readiness probe reports the instance not ready.</summary>
-    [Range(0, 86_400, ErrorMessage = "must be between {1} and {2} seconds")]
-    public int ReadinessGraceSeconds { get; set; } = 30;
+    /// <summary>Seconds the shared tier is left alone after it failed, before one call tries it again (fractions allowed).</summary>
+    [Range(0.1, 3600, ErrorMessage = "must be between {1} and {2} seconds")]
+    public double RetryAfterSeconds { get; set; } = 10;
 
     /// <summary>True when a connection string is set.</summary>
     public bool IsEnabled => !string.IsNullOrWhiteSpace(Configuration);

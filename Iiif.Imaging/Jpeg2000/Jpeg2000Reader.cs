@@ -79,7 +79,9 @@ public sealed class Jpeg2000Reader
     /// image's metadata.</remarks>
     /// <exception cref="ArgumentOutOfRangeException"><paramref name="reduce"/> is negative or not below the file's
     /// resolution levels, or the region does not overlap the image.</exception>
-    /// <exception cref="ImageDecodeException">The data is empty, not JPEG 2000, truncated or corrupt.</exception>
+    /// <exception cref="ImageDecodeException">The data is empty, not JPEG 2000, or corrupt; or truncated before a tile
+    /// the region needs (then <see cref="Decoding.SourceDecodeException.RegionOnly"/> is set). A region whose tiles
+    /// precede the cut, or are only partly cut, is still decoded (see <see cref="TilewiseDecode"/>).</exception>
     /// <exception cref="OperationCanceledException"><paramref name="cancellationToken"/> was cancelled.</exception>
     public Image Decode(Stream stream, PixelRect region, int reduce, CancellationToken cancellationToken = default)
     {
@@ -87,21 +89,42 @@ public sealed class Jpeg2000Reader
         cancellationToken.ThrowIfCancellationRequested();
         var start = stream.Position;
         var container = Jpeg2000Signature.Detect(stream);
+        Jpeg2000Facts facts;
+        DecodeArea area;
         IReadOnlyList<PixelRect> bands;
-        PixelSize outputSize;
+        ImageDecodeException? regionFailure = null;
         using (var session = OpjDecodeSession.Open(stream, container, cancellationToken))
         {
-            var facts = session.ReadFacts(container, Jp2Header.None);
-            var area = DecodeArea.Compute(facts, region, reduce);
+            facts = session.ReadFacts(container, Jp2Header.None);
+            area = DecodeArea.Compute(facts, region, reduce);
             bands = DecodeBands.Split(facts, region, area, _bandPixels);
-            outputSize = area.OutputSize;
             if (bands.Count == 1)
             {
-                return DecodeOne(session, area, cancellationToken);
+                try
+                {
+                    return DecodeOne(session, area, cancellationToken);
+                }
+                catch (ImageDecodeException e)
+                {
+                    // Tried again below, tile by tile, once this session's codec is freed.
+                    regionFailure = e;
+                }
             }
         }
 
-        return DecodeBanded(stream, start, container, bands, reduce, outputSize, cancellationToken);
+        if (regionFailure is null)
+        {
+            try
+            {
+                return DecodeBanded(stream, start, container, bands, reduce, area.OutputSize, cancellationToken);
+            }
+            catch (ImageDecodeException e)
+            {
+                regionFailure = e;
+            }
+        }
+
+        return TilewiseDecode.Decode(stream, start, container, facts, area, _configuration, regionFailure, cancellationToken);
     }
 
     private unsafe Image DecodeOne(OpjDecodeSession session, DecodeArea area, CancellationToken cancellationToken)
@@ -125,8 +148,8 @@ public sealed class Jpeg2000Reader
             {
                 stream.Position = start;
                 using var session = OpjDecodeSession.Open(stream, container, cancellationToken);
-                var area = DecodeArea.Compute(session.ReadFacts(container, Jp2Header.None), band, reduce);
-                using var decoded = DecodeOne(session, area, cancellationToken);
+                var bandArea = DecodeArea.Compute(session.ReadFacts(container, Jp2Header.None), band, reduce);
+                using var decoded = DecodeOne(session, bandArea, cancellationToken);
                 result ??= BandCopier.CreateLike(decoded, outputSize, _configuration);
                 BandCopier.CopyRows(decoded, result, row);
                 row += decoded.Height;

@@ -2,6 +2,8 @@ using BitFaster.Caching;
 using BitFaster.Caching.Lru;
 using Iiif.Core.Diagnostics;
 using Iiif.Core.Identifiers;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Logging.Abstractions;
 using Microsoft.Extensions.Options;
 
 namespace Iiif.Imaging.Sources;
@@ -13,13 +15,18 @@ namespace Iiif.Imaging.Sources;
 /// (last write time UTC, length), read on every call. A resolved path is reused for <see cref="ResolutionReuse"/>
 /// (checked again with one stat), so a link or the root re-pointed while the server runs takes effect within that
 /// time; the root's content is trusted that far (see <see cref="ConfinedPath"/>). The resolved paths are an LRU of
-/// <see cref="MaxRememberedPaths"/> entries, reported as the <c>resolved-paths</c> cache.</remarks>
+/// <see cref="MaxRememberedPaths"/> entries, reported as the <c>resolved-paths</c> cache. A link that leads out of the
+/// root is refused (404) and logged at Warning, at most once per identifier per <see cref="RefusalLogInterval"/>, unless
+/// <see cref="FileSystemSourceOptions.FollowSymlinksOutsideRoot"/> allows it.</remarks>
 internal sealed class FileSystemImageSource : IImageSource, ICacheStatisticsSource
 {
     /// <summary>How long a resolved path is reused before the identifier is resolved (and confined) again.</summary>
     internal static readonly TimeSpan ResolutionReuse = TimeSpan.FromSeconds(2);
 
-    /// <summary>Identifiers whose paths are remembered; the least recently used go first.</summary>
+    /// <summary>How often one identifier's refused link is logged again: a viewer asks for dozens of tiles at once.</summary>
+    internal static readonly TimeSpan RefusalLogInterval = TimeSpan.FromMinutes(1);
+
+    /// <summary>Identifiers whose paths (and logged refusals) are remembered; the least recently used go first.</summary>
     internal const int MaxRememberedPaths = 10_000;
 
     private readonly ICache<string, string> _resolved = new ConcurrentLruBuilder<string, string>()
@@ -28,12 +35,21 @@ internal sealed class FileSystemImageSource : IImageSource, ICacheStatisticsSour
         .WithExpireAfterWrite(ResolutionReuse)
         .WithMetrics()
         .Build();
+
+    private readonly ICache<string, bool> _refusalsLogged = new ConcurrentLruBuilder<string, bool>()
+        .WithCapacity(MaxRememberedPaths)
+        .WithKeyComparer(StringComparer.Ordinal)
+        .WithExpireAfterWrite(RefusalLogInterval)
+        .Build();
+
+    private readonly ILogger _logger;
+    private readonly bool _followLinksOutside;
     private readonly string _root;
     private readonly FileSystemLayout _layout;
     private readonly FileSystemLister _lister;
 
     /// <summary>Creates a source from validated options.</summary>
-    public FileSystemImageSource(IOptions<FileSystemSourceOptions> options)
+    public FileSystemImageSource(IOptions<FileSystemSourceOptions> options, ILogger<FileSystemImageSource>? logger = null)
     {
         ArgumentNullException.ThrowIfNull(options);
         var settings = options.Value;
@@ -42,6 +58,8 @@ internal sealed class FileSystemImageSource : IImageSource, ICacheStatisticsSour
         ArgumentOutOfRangeException.ThrowIfLessThan(settings.MaxListedImages, 1, nameof(options));
 
         _root = settings.Root;
+        _followLinksOutside = settings.FollowSymlinksOutsideRoot;
+        _logger = logger ?? NullLogger<FileSystemImageSource>.Instance;
         _layout = new FileSystemLayout(settings.Resolver, settings.NestedDepth, ExtensionsOf(settings));
         _lister = new FileSystemLister(_layout, settings.MaxListedImages);
     }
@@ -87,10 +105,16 @@ internal sealed class FileSystemImageSource : IImageSource, ICacheStatisticsSour
 
         foreach (var candidate in _layout.Candidates(identifier.Value))
         {
-            if (ConfinedPath.FindFile(realRoot, candidate) is { } file)
+            var found = ConfinedPath.FindFile(realRoot, candidate, _followLinksOutside);
+            if (found.File is { } file)
             {
                 _resolved.AddOrUpdate(identifier.Value, file.FullName);
                 return new FileSystemImageSourceHandle(identifier, file);
+            }
+
+            if (found.OutsideTarget is { } target)
+            {
+                LogRefusal(identifier.Value, candidate, target);
             }
         }
 
@@ -105,6 +129,17 @@ internal sealed class FileSystemImageSource : IImageSource, ICacheStatisticsSour
         // Two UTF-16 strings per entry plus about 100 bytes of the LRU's own item and dictionary node.
         var bytes = _resolved.Sum(entry => 100 + (2L * (entry.Key.Length + entry.Value.Length)));
         return [new CacheStatistics("resolved-paths", "memory", _resolved.Count, bytes, metrics.Hits, metrics.Misses, metrics.Evicted)];
+    }
+
+    private void LogRefusal(string identifier, string candidate, string target)
+    {
+        if (_refusalsLogged.TryGet(identifier, out _))
+        {
+            return;
+        }
+
+        _refusalsLogged.AddOrUpdate(identifier, true);
+        Log.SymlinkOutsideRoot(_logger, identifier, candidate, target);
     }
 
     private static string[] ExtensionsOf(FileSystemSourceOptions settings)

@@ -59,6 +59,8 @@ internal sealed class IiifMetrics
         _memory = new MemoryGauges(factory, services);
         Registry.AddBeforeCollectCallback(ReadCacheStatistics);
         Registry.AddBeforeCollectCallback(_memory.Read);
+        ProcessMetrics.Register(Registry, factory);
+        CacheHealthMetrics.Register(Registry, factory, services);
     }
 
     /// <summary>The registry /metrics exposes.</summary>
