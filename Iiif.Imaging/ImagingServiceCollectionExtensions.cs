@@ -1,6 +1,8 @@
 using Iiif.Imaging.Decoding;
 using Iiif.Imaging.Encoding;
+using Iiif.Core.Diagnostics;
 using Iiif.Imaging.Jpeg2000;
+using Iiif.Imaging.Memory;
 using Iiif.Imaging.Sources;
 using Iiif.Imaging.Transforms;
 using Microsoft.Extensions.DependencyInjection;
@@ -33,7 +35,12 @@ public static class ImagingServiceCollectionExtensions
 
         // One configuration for the whole server: each one owns a memory pool.
         services.TryAddSingleton(sp => ImageSharpConfigurationFactory.Create(sp.GetRequiredService<IOptions<ImageSharpOptions>>().Value));
-        services.TryAddSingleton<IImageSource, FileSystemImageSource>();
+        services.TryAddSingleton(TimeProvider.System);
+        services.TryAddSingleton<ImageSharpPool>();
+        services.TryAddSingleton<RenderActivity>();
+        services.TryAddSingleton<FileSystemImageSource>();
+        services.TryAddSingleton<IImageSource>(sp => sp.GetRequiredService<FileSystemImageSource>());
+        services.AddSingleton<ICacheStatisticsSource>(sp => sp.GetRequiredService<FileSystemImageSource>());
 
         // Registration order is the selector's order: JPEG goes to TurboJPEG before ImageSharp could claim it. The
         // TurboJPEG decoder hands ImageSharp what it cannot decode (CMYK, 12-bit) and shares its decoded-image budget.

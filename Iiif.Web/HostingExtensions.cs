@@ -6,6 +6,7 @@ using Iiif.Web.Cleaning;
 using Iiif.Web.Configuration;
 using Iiif.Web.Health;
 using Iiif.Web.Logging;
+using Iiif.Web.Memory;
 using Iiif.Web.Metrics;
 using Iiif.Web.Viewer;
 using Iiif.Web.Warming;
@@ -135,7 +136,7 @@ internal static class HostingExtensions
         builder.Services.Configure<HostOptions>(host => host.ShutdownTimeout = TimeSpan.FromSeconds(Math.Max(0, server.ShutdownTimeoutSeconds)));
         builder.Services.AddIiifOptions().AddIiifHttp().AddIiifServer().AddIiifMetrics();
         builder.Services.AddIiifViewer().AddIiifAdmin();
-        builder.Services.AddIiifWarming().AddIiifCleaning();
+        builder.Services.AddIiifWarming().AddIiifCleaning().AddIiifMemory();
         return builder;
     }
 

@@ -7,13 +7,10 @@ namespace Iiif.Imaging.Encoding;
 /// output is opaque.</summary>
 public sealed class EncodingOptions
 {
-    /// <summary>The configuration section these options bind to.</summary>
-    public const string SectionName = "Imaging:Encoding";
-
     /// <summary>JPEG quality, 1-100. Default 85: visually clean for photographs and scans at about a third of the bytes
     /// of quality 95. Chroma is subsampled 4:2:0 up to quality 90 and kept whole (4:4:4) above; gray images are written
     /// as one-channel JPEG.</summary>
-    [Range(1, 100)]
+    [Range(1, 100, ErrorMessage = "must be between {1} and {2}")]
     public int JpegQuality { get; set; } = 85;
 
     /// <summary>Writes progressive JPEG (a coarse whole image first, refined by later scans) instead of baseline. Default
@@ -23,11 +20,11 @@ public sealed class EncodingOptions
 
     /// <summary>PNG deflate level, 0 (stored) to 9 (smallest). Default 3: tiles are rendered on demand, and past level 3
     /// each level costs much more time than it saves bytes.</summary>
-    [Range(0, 9)]
+    [Range(0, 9, ErrorMessage = "must be between {1} and {2}")]
     public int PngCompressionLevel { get; set; } = 3;
 
     /// <summary>WebP quality, 0-100, for lossy output. Default 80.</summary>
-    [Range(0, 100)]
+    [Range(0, 100, ErrorMessage = "must be between {1} and {2}")]
     public int WebpQuality { get; set; } = 80;
 
     /// <summary>Writes lossless WebP instead of lossy (<see cref="WebpQuality"/> then only trades time for size).
@@ -37,11 +34,11 @@ public sealed class EncodingOptions
     /// <summary>Resolution assumed for PDF output: the page measures the image's pixels at this many dots per inch.
     /// Default 72, so one pixel is one PDF point. A page that would exceed the PDF page limit of 200 inches on a side
     /// is given a higher resolution instead.</summary>
-    [Range(1, 9600)]
+    [Range(1, 9600, ErrorMessage = "must be between {1} and {2} dots per inch")]
     public int PdfDpi { get; set; } = 72;
 
     /// <summary>JPEG quality, 1-100, of the image embedded in PDF output. Default 85. The image is embedded as JPEG
     /// (PDF's DCTDecode filter passes it through unchanged), which keeps a PDF close to the size of the jpg.</summary>
-    [Range(1, 100)]
+    [Range(1, 100, ErrorMessage = "must be between {1} and {2}")]
     public int PdfJpegQuality { get; set; } = 85;
 }
