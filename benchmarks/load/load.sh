@@ -42,7 +42,7 @@ workloads=${WORKLOADS:-cold hot sustained}
 port=${PORT:-8310}
 dll=$repo/Iiif.Web/bin/Release/net10.0/Iiif.Web.dll
 
-"$repo/scripts/install-deps.sh" wrk nginx spawn-fcgi iipimage-server libvips-tools python3 curl
+"$repo/scripts/install-deps.sh" wrk nginx spawn-fcgi iipimage-server libvips-tools python3 curl procps
 dotnet build "$repo/Iiif.Web/Iiif.Web.csproj" -c Release --nologo -v q >/dev/null
 [[ -f $images/big.jp2 && -f $images/big.tif && -f $images/floor-tile.jpg ]] || "$here/make-images.sh" "$dll" "$images"
 mkdir -p "$out"
@@ -68,7 +68,7 @@ start_server() { # NAME -> sets base, the server's IIIF base URL
             local extra=()
             [[ $name == iiif-nocache ]] && extra=(--cache:derivatives:enabled=false)
             # shellcheck disable=SC2086 # IIIF_ARGS is a list of switches
-            (cd "$run" && exec dotnet "$dll" --environment Production --images "$images" --cache "$run/cache" \
+            (cd "$run" && exec env ${PROFILE:+DOTNET_PerfMapEnabled=1 DOTNET_EnableWriteXorExecute=0} dotnet "$dll" --environment Production --images "$images" --cache "$run/cache" \
                 --urls "http://127.0.0.1:$port" "${extra[@]}" ${IIIF_ARGS:-} >"$run/console.log" 2>&1) &
             server_pid=$!
             base=http://127.0.0.1:$port/iiif/3 ;;
@@ -82,6 +82,24 @@ start_server() { # NAME -> sets base, the server's IIIF base URL
     esac
 }
 
+server_pids() { # the processes that serve: ours, or a peer's recorded processes and their children (nginx workers)
+    local pid
+    { [[ -n $server_pid ]] && echo "$server_pid"
+      cat "$out/run/$1"/*.pid 2>/dev/null || true; } | while read -r pid; do
+        echo "$pid"
+        pgrep -P "$pid" || true
+    done
+}
+
+cpu_seconds() { # NAME -> user + system CPU seconds the serving processes have used so far
+    local ticks=0 pid fields
+    for pid in $(server_pids "$1"); do
+        read -ra fields <"/proc/$pid/stat" 2>/dev/null || continue
+        ticks=$((ticks + fields[13] + fields[14]))
+    done
+    awk -v ticks="$ticks" -v hz="$(getconf CLK_TCK)" 'BEGIN { printf "%.2f", ticks / hz }'
+}
+
 wait_ready() { # URL
     for _ in $(seq 600); do
         curl -sf -o /dev/null "$1" && return 0
@@ -92,8 +110,9 @@ wait_ready() { # URL
 }
 
 walk() { # NAME ID WORKLOAD ORIGIN LIST SUMMARY
-    local name=$1 id=$2 workload=$3 origin=$4 list=$5 summary=$6 raw="$out/$1-$2-$3.txt" count
+    local name=$1 id=$2 workload=$3 origin=$4 list=$5 summary=$6 raw="$out/$1-$2-$3.txt" count cpu_before
     count=$(wc -l <"$list")
+    cpu_before=$(cpu_seconds "$name")
     if [[ $workload == sustained ]]; then
         WALK_MODE=cycle wrk -t "$threads" -c "$conc" -d "$duration" --timeout 30s -s "$here/walk.lua" "$origin" \
             -- "$list" "$threads" >"$raw" 2>&1 || true
@@ -111,7 +130,8 @@ walk() { # NAME ID WORKLOAD ORIGIN LIST SUMMARY
     local line
     line=$(grep '^WALK ' "$raw" | tail -1) || { echo "load.sh: no result from wrk, see $raw" >&2; return 1; }
     python3 "$here/report.py" line --server "$name" --id "$id" --workload "$workload" --round "$round" \
-        --summary "$summary" --walk "$line" | tee -a "$out/results.txt"
+        --summary "$summary" --walk "$line" --cpu "$(awk -v a="$(cpu_seconds "$name")" -v b="$cpu_before" 'BEGIN { print a - b }')" \
+        | tee -a "$out/results.txt"
 }
 
 for round in $(seq "$rounds"); do
@@ -125,7 +145,19 @@ for round in $(seq "$rounds"); do
             python3 "$here/tile_urls.py" "$base/$image/info.json" ${tile:+--tile "$tile"} -o "$list" 2>"$list.summary"
             origin=${base%/iiif*}
             for workload in $workloads; do
+                profiling=""
+                if [[ -n ${PROFILE:-} && $workload == cold && -n $server_pid ]]; then
+                    profiling="$out/$name-$id-cold.perf"
+                    perf record -F 499 -g -p "$server_pid" -o "$profiling.data" >"$profiling.log" 2>&1 &
+                    perf_pid=$!
+                    sleep 1 # perf attaches to every thread before the walk starts
+                fi
                 walk "$name" "$id" "$workload" "$origin" "$list" "$(tail -1 "$list.summary")"
+                if [[ -n $profiling ]]; then
+                    kill -INT "$perf_pid" && wait "$perf_pid" || true
+                    perf script -i "$profiling.data" 2>/dev/null | python3 "$here/perf_shares.py" \
+                        --title "$name $id cold, tile ${tile:-advertised}" | tee "$profiling.txt"
+                fi
             done
             stop_server
         done

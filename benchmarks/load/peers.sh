@@ -72,7 +72,7 @@ peer_stop() {
     local run=$1 pid file
     for file in "$run/nginx.pid" "$run/iipsrv.pid"; do
         [[ -f $file ]] || continue
-        while read -r pid; do
+        while read -r pid || [[ -n $pid ]]; do # the last line may lack its newline
             [[ $pid =~ ^[0-9]+$ ]] || continue
             kill "$pid" 2>/dev/null || continue
             for _ in $(seq 50); do kill -0 "$pid" 2>/dev/null || break; sleep 0.1; done
