@@ -7,12 +7,9 @@ namespace Iiif.Core.Info;
 /// <remarks>
 /// Decisions:
 /// <list type="bullet">
-/// <item>Tile size: the configured default, or the source's native tile (JPEG 2000 tiles, width and height may differ)
-/// when it is no larger; a larger native tile is halved until it is (1024 -> 512), so a viewer's first screen asks for
-/// small tiles that the decoded-block cache cuts from one decoded code-stream tile (benchmarks/README.md measures the
-/// first screen both ways). A tile larger than the limits is halved until it fits
-/// (https://iiif.io/api/image/3.0/#52-technical-properties: advertised tiles MUST be within the limits): the side over
-/// maxWidth or maxHeight, or both sides when only maxArea is exceeded. Halving rather than clamping keeps every
+/// <item>Tile size: the source's native tile (JPEG 2000 tiles, width and height may differ), else the configured default.
+/// A tile larger than the limits is halved until it fits (digest §2.2.2: advertised tiles MUST be within the limits): the
+/// side over maxWidth or maxHeight, or both sides when only maxArea is exceeded. Halving rather than clamping keeps every
 /// advertised tile inside one native tile, so a tile request decodes one code-stream tile, not two or four.</item>
 /// <item>A tile larger than the image is kept: digest §3.5 clips tile regions to the image, so the single tile at scale 1 is
 /// simply the whole image.</item>
@@ -37,8 +34,8 @@ public static class TileCalculator
         return new PyramidLayout(tile, ScaleFactors(levels), Sizes(info, limits, levels));
     }
 
-    /// <summary>The tile size to advertise: <paramref name="defaultTileSize"/> square, or the native tile halved until
-    /// neither side exceeds it; then halved until it is within the limits.</summary>
+    /// <summary>The tile size to advertise: the native tile or <paramref name="defaultTileSize"/> square, halved until it
+    /// is within the limits.</summary>
     public static PixelSize TileSize(ImageInfo info, ServerLimits limits, int defaultTileSize)
     {
         ArgumentNullException.ThrowIfNull(info);
@@ -47,11 +44,6 @@ public static class TileCalculator
         ArgumentOutOfRangeException.ThrowIfNegativeOrZero(tile.Width, nameof(info));
         ArgumentOutOfRangeException.ThrowIfNegativeOrZero(tile.Height, nameof(info));
         var (w, h) = (tile.Width, tile.Height);
-        while (w > defaultTileSize || h > defaultTileSize)
-        {
-            (w, h) = (Half(w), Half(h));
-        }
-
         while (!limits.Allows(new PixelSize(w, h)) && (w > 1 || h > 1))
         {
             if (limits.MaxWidth is int maxWidth && w > maxWidth)

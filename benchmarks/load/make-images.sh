@@ -7,6 +7,7 @@
 #                   RPCL, PLT/TLM, rate 20)
 #   big.tif         the same picture as a pyramidal tiled TIFF, JPEG q85, 256 px tiles (what IIPImage reads best)
 #   big.jpg         the same picture as a baseline JPEG q85
+#   small.jp2       the picture at a tenth of the size, by the converter (first-screen.sh warms the server with it)
 #   floor-tile.jpg  one 256 px tile at q75, the static file the nginx floor answers with
 # BIG_W and BIG_H change the size (e.g. BIG_W=2000 BIG_H=1500 for a quick try). Needs about 1 GB free in OUTDIR
 # while it runs and a minute or two on 2 cores.
@@ -49,4 +50,6 @@ vips jpegsave "$work/tile.v" "$out/floor-tile.jpg" --Q 75
 say "big.jp2 (the project's converter)"
 vips tiffsave "$work/big.v" "$work/big-plain.tif"
 dotnet "$dll" convert "$work/big-plain.tif" "$out/big.jp2" >/dev/null
-say "done: $(cd "$out" && ls -l big.jp2 big.tif big.jpg floor-tile.jpg | awk '{printf "%s %s  ", $NF, $5}')"
+vips resize "$work/big.v" "$work/small-plain.tif" 0.1
+dotnet "$dll" convert "$work/small-plain.tif" "$out/small.jp2" >/dev/null
+say "done: $(cd "$out" && ls -l big.jp2 big.tif big.jpg small.jp2 floor-tile.jpg | awk '{printf "%s %s  ", $NF, $5}')"

@@ -16,14 +16,16 @@ STAGES = [
     ("JPEG 2000 decode (OpenJPEG)", r"libopenjp2"),
     ("JPEG encode (TurboJPEG)", r"libturbojpeg|TurboJpeg|JpegCompressor"),
     ("resize (ImageSharp)", r"Resiz|ResamplingKernel|Processors\.Transforms"),
-    ("copy / crop / pixel conversion", r"RegionCopier|Jpeg2000Block\b|CopyTo|PixelOperations|ToRgb|FromRgb|Crop|"
-                                       r"Jpeg2000SourceDecoder.*Copy|Convert.*Pixel|Rgba?32|Bgra?32|L8"),
-    ("derivative cache (memory, disk, Redis)", r"Iiif\.Caching|RandomAccess|FileStream|SafeFileHandle|ext4_|vfs_write"),
+    ("copy / crop / pixel conversion", r"DecodedImageConverter|ComponentSampler|RegionCopier|Jpeg2000Block\b|CopyTo|"
+                                       r"PixelOperations|Crop"),
+    ("source file reads", r"StreamCallbacks|Iiif\.Imaging\.Sources"),
+    ("derivative cache (memory, disk, Redis)", r"Iiif\.Caching"),
+    ("file system calls, caller lost (cache files, source reads)", r"ext4_|vfs_|path_openat|filemap_|do_renameat|"
+                                                                  r"do_unlinkat|do_mkdirat|ksys_(read|write|pread)"),
     ("logging (NLog)", r"NLog|Microsoft\.Extensions\.Logging"),
     ("HTTP (Kestrel, sockets, kernel TCP)", r"Kestrel|AspNetCore\.Server|System\.Net\.Sockets|System\.IO\.Pipelines|"
-                                            r"tcp_|sock_|__sys_sendto|__sys_recvfrom|ip_|__dev_queue|net_rx|loopback"),
+                                            r"\b(tcp|inet|sock|ip)_|__sys_(sendto|recvfrom|sendmsg|recvmsg)"),
     ("ASP.NET Core routing, MVC, our request code", r"Microsoft\.AspNetCore|Iiif\.Web"),
-    ("JPEG 2000 decode, managed side", r"Iiif\.Imaging\.Jpeg2000|Jpeg2000SourceDecoder|OpenJpeg"),
     ("other imaging (ours, ImageSharp)", r"Iiif\.Imaging|SixLabors"),
     ("garbage collector", r"gc_heap|WKS::|SVR::|GCHeap|libclrgc|GarbageCollect"),
     ("JIT and type loading", r"libclrjit|MethodDesc|ClassLoader|TieredCompilation|PreStub"),

