@@ -9,9 +9,9 @@
 
 iipsrv_binary=/usr/lib/iipimage-server/iipsrv.fcgi
 
-peer_nginx_conf() { # RUNDIR PORT LOCATIONS -> nginx.conf with the temp paths and pid inside RUNDIR
+peer_nginx_conf() { # RUNDIR PORT LOCATIONS [WORKERS] -> nginx.conf with the temp paths and pid inside RUNDIR
     cat >"$1/nginx.conf" <<EOF
-worker_processes 1;
+worker_processes ${4:-1};
 pid $1/nginx.pid;
 error_log $1/nginx-error.log warn;
 events { worker_connections 1024; }
@@ -65,7 +65,7 @@ print(json.dumps({"@context": "http://iiif.io/api/image/3/context.json", "type":
 EOF
     peer_nginx_conf "$run" "$port" "    root $run/root;
     location = /iiif/floor/info.json { default_type application/json; try_files /info.json =404; }
-    location /iiif/floor/ { default_type image/jpeg; try_files /tile.jpg =404; }"
+    location /iiif/floor/ { default_type image/jpeg; try_files /tile.jpg =404; }" auto # a worker per core, like our server
 }
 
 peer_stop() {
