@@ -41,5 +41,5 @@ internal static partial class Log
     public static partial void Cleaned(ILogger logger, int examined, int deleted, long bytes, int folders);
 
     [LoggerMessage(EventId = 3011, Level = LogLevel.Debug, Message = "Derivative {Key} served from {Tier}")]
-    public static partial void DerivativeHit(ILogger logger, string key, Derivatives.CacheTier tier);
+    public static partial void DerivativeHit(ILogger logger, string key, string tier);
 }

@@ -4,13 +4,15 @@ namespace Iiif.Caching.Derivatives;
 /// open file (opened before it is handed out, so eviction or cleaning cannot pull it away mid-response).</summary>
 public sealed class CachedDerivative : IDisposable
 {
-    private CachedDerivative(DerivativeMetadata metadata, CacheTier tier, long length, ReadOnlyMemory<byte> bytes, Stream? file)
+    private CachedDerivative(DerivativeMetadata metadata, CacheTier tier, long length, ReadOnlyMemory<byte> bytes, Stream? file,
+        DerivativeEntry? entry = null)
     {
         Metadata = metadata;
         Tier = tier;
         Length = length;
         Bytes = bytes;
         File = file;
+        Entry = entry;
     }
 
     /// <summary>Media type, ETag and profile flag.</summary>
@@ -28,9 +30,15 @@ public sealed class CachedDerivative : IDisposable
     /// <summary>An open stream at position 0 over a verified disk entry too big to hold in memory, else null.</summary>
     public Stream? File { get; }
 
+    /// <summary>The whole entry when a tier of this library held it in memory: what faster tiers are given a copy of.</summary>
+    internal DerivativeEntry? Entry { get; }
+
     /// <summary>A derivative held in memory.</summary>
     public static CachedDerivative FromBytes(DerivativeMetadata metadata, CacheTier tier, ReadOnlyMemory<byte> bytes) =>
         new(metadata, tier, bytes.Length, bytes, null);
+
+    internal static CachedDerivative FromEntry(DerivativeEntry entry, CacheTier tier) =>
+        new(entry.Metadata, tier, entry.Bytes.LongLength, entry.Bytes, null, entry);
 
     /// <summary>A derivative streamed from an open file; the derivative owns the stream.</summary>
     public static CachedDerivative FromFile(DerivativeMetadata metadata, CacheTier tier, Stream file, long length)

@@ -1,4 +1,5 @@
 using Iiif.Caching.Internal;
+using Iiif.Core.Diagnostics;
 using Microsoft.Extensions.Caching.Memory;
 
 namespace Iiif.Caching.Derivatives;
@@ -6,14 +7,16 @@ namespace Iiif.Caching.Derivatives;
 /// <summary>The hot tier: a private <see cref="MemoryCache"/> capped at <see cref="CachingOptions.MemoryMaxBytes"/>, every
 /// entry sized by its byte length, holding only derivatives up to <see cref="CachingOptions.MemoryMaxItemBytes"/> so a few
 /// large images cannot push out many hot tiles. Off when the cap is 0.</summary>
-internal sealed class MemoryDerivativeTier : IDisposable
+internal sealed class MemoryDerivativeTier : IDerivativeTier, IDisposable
 {
     private readonly MemoryCache? _cache;
     private readonly long _maxItemBytes;
     private readonly KeyIndex _index = new();
+    private readonly TierCounter _counter = new();
 
     public MemoryDerivativeTier(CachingOptions options, TimeProvider time)
     {
+        ArgumentNullException.ThrowIfNull(options);
         _maxItemBytes = options.MemoryMaxItemBytes;
         if (options.MemoryMaxBytes > 0)
         {
@@ -25,6 +28,8 @@ internal sealed class MemoryDerivativeTier : IDisposable
             });
         }
     }
+
+    public CacheTier Tier => CacheTier.Memory;
 
     public bool Enabled => _cache is not null;
 
@@ -101,6 +106,23 @@ internal sealed class MemoryDerivativeTier : IDisposable
         _index.Clear();
         return removed;
     }
+
+    public ValueTask<CachedDerivative?> TryGetAsync(DerivativeAddress address, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(address);
+        var found = TryGet(address.Key, out var entry);
+        _counter.Count(found);
+        return ValueTask.FromResult(found ? CachedDerivative.FromEntry(entry, Tier) : null);
+    }
+
+    public ValueTask StoreAsync(DerivativeAddress address, DerivativeEntry entry)
+    {
+        ArgumentNullException.ThrowIfNull(address);
+        Set(address.Key, entry);
+        return ValueTask.CompletedTask;
+    }
+
+    public CacheStatistics GetStatistics() => new(TieredDerivativeCache.CacheName, Tier.Name, Count, Bytes, _counter.Hits, _counter.Misses);
 
     public void Dispose() => _cache?.Dispose();
 }

@@ -171,7 +171,7 @@ public class CacheAdminEndpointTests
 
         Assert.That(response.Status, Is.EqualTo(200), response.ToString());
         Assert.That(tiers.Select(t => t.GetProperty("cache").GetString() + "/" + t.GetProperty("tier").GetString()),
-            Is.EqualTo(new[] { "info/memory", "derivatives/memory" }));
+            Is.EqualTo(new[] { "info/memory", "derivatives/memory", "iiif-targets/memory" }));
         Assert.That(tiers[1].GetProperty("entries").GetInt64(), Is.EqualTo(3));
         Assert.That(tiers[1].GetProperty("bytes").GetInt64(), Is.EqualTo(3000));
         Assert.That(tiers[1].GetProperty("hits").GetInt64(), Is.EqualTo(6));
