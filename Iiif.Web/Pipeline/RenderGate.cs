@@ -116,11 +116,11 @@ internal sealed class RenderGate : IDisposable
     {
         _metrics.QueueEntered();
         var queued = _time.GetTimestamp();
-        using var timeout = CancellationTokenSource.CreateLinkedTokenSource(requestAborted);
-        timeout.CancelAfter(_timeout);
+        using var timeout = new CancellationTokenSource(_timeout, _time);
+        using var waiting = CancellationTokenSource.CreateLinkedTokenSource(requestAborted, timeout.Token);
         try
         {
-            var lease = await _limiter.AcquireAsync(1, timeout.Token).ConfigureAwait(false);
+            var lease = await _limiter.AcquireAsync(1, waiting.Token).ConfigureAwait(false);
             if (lease.IsAcquired)
             {
                 return new Slot(this, lease);
