@@ -2,6 +2,7 @@ using Iiif.Caching;
 using Iiif.Caching.Info;
 using Iiif.Core.Geometry;
 using Iiif.Core.Info;
+using Iiif.Tests.TestUtilities;
 using Microsoft.Extensions.Caching.Distributed;
 using Microsoft.Extensions.Caching.Memory;
 using Microsoft.Extensions.Options;
@@ -115,13 +116,15 @@ public sealed class HybridInfoCacheTests
     {
         using var cache = Create();
         var gate = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+        var entered = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
         var calls = Enumerable.Range(0, 20).Select(_ => cache.GetOrAddAsync("a", V1, async ct =>
         {
             Interlocked.Increment(ref _identifies);
+            entered.TrySetResult();
             await gate.Task.WaitAsync(ct);
             return Info(7);
         }, CancellationToken.None).AsTask()).ToList();
-        await Task.Delay(50);
+        await entered.Task.WaitAsync(Until.DefaultDeadline);
         gate.SetResult();
         var results = await Task.WhenAll(calls);
 

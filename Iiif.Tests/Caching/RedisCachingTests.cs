@@ -72,6 +72,9 @@ public sealed class RedisCachingTests
         }
 
         var original = await first.GetOrAddAsync(identifier, Version1, Identify, CancellationToken.None);
+        // HybridCache answers the caller first and writes Redis afterwards: the second instance asks once it is there.
+        await Until.TrueAsync(async () => await sharedOne.Cache!.GetAsync(HybridInfoCache.SharedKey(identifier, Version1)) is not null,
+            "the first instance's facts in Redis");
         var shared = await second.GetOrAddAsync(identifier, Version1, Identify, CancellationToken.None);
 
         Assert.Multiple(() =>
