@@ -45,7 +45,9 @@ internal static class IiifEndpointExtensions
         // Read from configuration, not options: resolving options here would report a bad value before StartAsync does.
         var prefix = (app.Configuration[ServerOptions.SectionName + ":prefix"] ?? "iiif").Trim().Trim('/');
         var pattern = (prefix.Length > 0 ? prefix + "/" : string.Empty) + "{**path}";
-        app.Map(pattern, context => context.RequestServices.GetRequiredService<IiifEndpoint>().HandleAsync(context)).WithName("iiif");
+        IiifEndpoint? endpoint = null; // resolved by the first request, after start-up has validated the options
+        app.Map(pattern, context => (endpoint ??= context.RequestServices.GetRequiredService<IiifEndpoint>()).HandleAsync(context))
+            .WithName("iiif");
         return app;
     }
 }

@@ -12,7 +12,7 @@ public interface IDerivativeCache : ICacheStatisticsSource
     /// (<see cref="RenderOutcome.Declined"/>) nothing is stored and every waiting caller gets null. An exception from it
     /// reaches every waiting caller and nothing is stored; the render is cancelled only when every waiting caller has
     /// cancelled.</summary>
-    Task<CachedDerivative?> GetOrRenderAsync(
+    ValueTask<CachedDerivative?> GetOrRenderAsync(
         DerivativeKey key,
         DerivativeMetadata metadata,
         Func<Stream, CancellationToken, Task<RenderOutcome>> render,

@@ -31,7 +31,7 @@ internal sealed class TieredDerivativeCache : IDerivativeCache, IDisposable
     /// <summary>Renders in progress (for tests and diagnostics).</summary>
     internal int RendersInFlight => _flights.InFlight;
 
-    public async Task<CachedDerivative?> GetOrRenderAsync(
+    public async ValueTask<CachedDerivative?> GetOrRenderAsync(
         DerivativeKey key, DerivativeMetadata metadata, Func<Stream, CancellationToken, Task<RenderOutcome>> render,
         DerivativeCacheMode mode, CancellationToken cancellationToken)
     {
@@ -68,7 +68,7 @@ internal sealed class TieredDerivativeCache : IDerivativeCache, IDisposable
         }
     }
 
-    private async Task<CachedDerivative?> LookupAsync(DerivativeAddress address, CancellationToken cancellationToken)
+    private async ValueTask<CachedDerivative?> LookupAsync(DerivativeAddress address, CancellationToken cancellationToken)
     {
         for (var i = 0; i < _tiers.Length; i++)
         {

@@ -25,10 +25,19 @@ internal sealed record CacheValidators(string ETag, DateTimeOffset LastModified)
         return new CacheValidators(tag, modified.AddTicks(-(modified.Ticks % TimeSpan.TicksPerSecond)));
     }
 
+    /// <summary>The Last-Modified header value (an HTTP date), formatted once.</summary>
+    public string LastModifiedText { get; } = LastModified.ToString("R", CultureInfo.InvariantCulture);
+
     /// <summary>RFC 9110 §13.2.2: If-None-Match decides when present (weak comparison); else If-Modified-Since.</summary>
     public bool IsNotModified(HttpRequest request)
     {
         ArgumentNullException.ThrowIfNull(request);
+        // Most requests are not conditional: answer those without parsing any header.
+        if (request.Headers.IfNoneMatch.Count == 0 && request.Headers.IfModifiedSince.Count == 0)
+        {
+            return false;
+        }
+
         var headers = request.GetTypedHeaders();
         var ifNoneMatch = headers.IfNoneMatch;
         if (ifNoneMatch.Count > 0)
@@ -44,6 +53,6 @@ internal sealed record CacheValidators(string ETag, DateTimeOffset LastModified)
     {
         ArgumentNullException.ThrowIfNull(headers);
         headers.ETag = ETag;
-        headers.LastModified = LastModified.ToString("R", CultureInfo.InvariantCulture);
+        headers.LastModified = LastModifiedText;
     }
 }

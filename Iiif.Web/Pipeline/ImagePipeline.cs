@@ -72,21 +72,24 @@ internal sealed class ImagePipeline(
         }
     }
 
-    /// <summary>Identifies the source and plans <paramref name="target"/> against it; the plan is kept on the target and
-    /// reused by repeats while the source version and facts are the same.</summary>
-    public async Task<Result<PreparedImage>> PlanAsync(ImageTarget target, ImageSourceHandle handle, CancellationToken cancellationToken)
+    /// <summary>Identifies the source and plans <paramref name="target"/> against it. The plan is kept on the target and
+    /// reused while the source has the same version: the facts it was planned from are those of that version (the info
+    /// cache is keyed the same way), so a repeat neither identifies nor plans.</summary>
+    public ValueTask<Result<PreparedImage>> PlanAsync(ImageTarget target, ImageSourceHandle handle, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(target);
         ArgumentNullException.ThrowIfNull(handle);
+        return target.LastPlan is { } last && last.Source == handle.Version
+            ? ValueTask.FromResult(Result<PreparedImage>.Ok(new PreparedImage(handle, last)))
+            : new ValueTask<Result<PreparedImage>>(IdentifyAndPlanAsync(target, handle, cancellationToken));
+    }
+
+    private async Task<Result<PreparedImage>> IdentifyAndPlanAsync(ImageTarget target, ImageSourceHandle handle, CancellationToken cancellationToken)
+    {
         var info = await IdentifyAsync(handle, cancellationToken).ConfigureAwait(false);
         if (!info.IsSuccess)
         {
             return info.Error;
-        }
-
-        if (target.LastPlan is { } last && last.IsFor(info.Value, handle.Version))
-        {
-            return new PreparedImage(handle, last);
         }
 
         var plan = RenderPlanner.Plan(target.Request, info.Value, _limits);
@@ -96,7 +99,7 @@ internal sealed class ImagePipeline(
             return plan.Error;
         }
 
-        var planned = Planned(target, handle, info.Value, plan.Value);
+        var planned = Planned(target, handle, plan.Value);
         target.LastPlan = planned;
         return new PreparedImage(handle, planned);
     }
@@ -104,7 +107,7 @@ internal sealed class ImagePipeline(
     /// <summary>The derivative from the first cache tier that has it, else rendered once for every concurrent request of
     /// the same key; a 503 with Retry-After when the gate declines the render. Cancellation by the caller propagates as
     /// <see cref="OperationCanceledException"/>.</summary>
-    public async Task<Result<CachedDerivative>> FetchAsync(PreparedImage image, DerivativeCacheMode mode, CancellationToken cancellationToken)
+    public async ValueTask<Result<CachedDerivative>> FetchAsync(PreparedImage image, DerivativeCacheMode mode, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(image);
         try
@@ -168,7 +171,7 @@ internal sealed class ImagePipeline(
 
     // The cache key holds the canonical request (equivalent URLs share one entry), the API version and the encoder
     // settings; the ETag is derived from the same parts, so it changes exactly when the bytes can.
-    private PlannedImage Planned(ImageTarget target, ImageSourceHandle handle, ImageInfo info, RenderPlan plan)
+    private PlannedImage Planned(ImageTarget target, ImageSourceHandle handle, RenderPlan plan)
     {
         var canonicalTail = CanonicalImageRequest.Format(plan);
         var versionDigit = target.Request.Version == ApiVersion.V2 ? "2" : "3";
@@ -176,7 +179,7 @@ internal sealed class ImagePipeline(
         var key = new DerivativeKey(identifier, handle.Version, versionDigit + "/" + canonicalTail + "|" + settings.Fingerprint);
         var validators = CacheValidators.From(handle.Version, "image", identifier, key.Request);
         var metadata = new DerivativeMetadata(ImageFormats.MediaType(plan.Format), validators.ETag, target.IsProfile);
-        return new PlannedImage(info, handle.Version, plan, canonicalTail, key, validators, metadata);
+        return new PlannedImage(handle.Version, plan, canonicalTail, key, validators, metadata);
     }
 
     private async Task<RenderOutcome> RenderAsync(PreparedImage image, Stream output, CancellationToken cancellationToken)
