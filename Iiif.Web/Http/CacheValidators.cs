@@ -6,7 +6,7 @@ using Microsoft.Net.Http.Headers;
 
 namespace Iiif.Web.Http;
 
-/// <summary>A response's strong ETag and Last-Modified (digest §5.5), and the conditional-GET check that answers 304.</summary>
+/// <summary>A response's strong ETag and Last-Modified (RFC 9110 §8.8), and the conditional-GET check that answers 304.</summary>
 /// <param name="ETag">The quoted strong entity tag.</param>
 /// <param name="LastModified">The source's modification time, whole seconds (HTTP dates have no finer resolution).</param>
 internal sealed record CacheValidators(string ETag, DateTimeOffset LastModified)
