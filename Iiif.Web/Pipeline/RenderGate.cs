@@ -17,8 +17,11 @@ internal sealed class RenderGate : IDisposable
     /// render finishes).</summary>
     private const int MaxQueuedPerSlot = 256;
 
-    /// <summary>Weight of the newest render in the running mean: about the last ten renders count.</summary>
-    private const double RecentWeight = 0.1;
+    /// <summary>The running mean of render times weighs roughly the last this many renders. Render times are heavy-tailed
+    /// (a tile cut from a decoded JPEG 2000 block takes milliseconds, the first tile of a block or a whole low-resolution
+    /// level far longer) and the wait of a queued render is a sum over many renders, so the mean must span many of them:
+    /// over the last ten, one slow render made the estimate overshoot and shed tiles that would have been served in time.</summary>
+    private const int RecentRenders = 64;
 
     private readonly ConcurrencyLimiter _limiter;
     private readonly int _slots;
@@ -28,6 +31,7 @@ internal sealed class RenderGate : IDisposable
     private readonly TimeProvider _time;
     private readonly Lock _meanLock = new();
     private double _meanRenderSeconds;
+    private long _renders;
     private int _queued;
 
     public RenderGate(IOptions<ImagingOptions> options, IiifMetrics metrics, TimeProvider time)
@@ -53,7 +57,8 @@ internal sealed class RenderGate : IDisposable
     /// <summary>What a declined render tells the client (imaging.retryAfter).</summary>
     public TimeSpan RetryAfter { get; }
 
-    /// <summary>The mean time a render held its slot, over the last few renders; zero before the first.</summary>
+    /// <summary>The mean time a render held its slot, over about the last <see cref="RecentRenders"/> renders; zero before
+    /// the first.</summary>
     public TimeSpan RecentRenderTime
     {
         get
@@ -145,13 +150,15 @@ internal sealed class RenderGate : IDisposable
         return null;
     }
 
+    // A plain average over the first renders, then an exponential one over about the last RecentRenders: no single first
+    // render decides the estimate, and the mean still follows a change of workload.
     private void Finished(TimeSpan held)
     {
         lock (_meanLock)
         {
-            _meanRenderSeconds = _meanRenderSeconds == 0
-                ? held.TotalSeconds
-                : _meanRenderSeconds + (RecentWeight * (held.TotalSeconds - _meanRenderSeconds));
+            _renders++;
+            var weight = 1.0 / Math.Min(_renders, RecentRenders);
+            _meanRenderSeconds += weight * (held.TotalSeconds - _meanRenderSeconds);
         }
     }
 

@@ -61,6 +61,32 @@ public class RenderGateTests
     }
 
     [Test]
+    [Description("Render times are heavy-tailed: one slow render among many fast ones must not make the gate shed a queue it will serve in time.")]
+    public async Task TryEnter_OneSlowRenderAmongMany_QueueStillAdmitted()
+    {
+        using var gate = Gate(slots: 2, maxQueueWait: 2);
+        for (var i = 0; i < 200; i++)
+        {
+            await RenderTakingAsync(gate, TimeSpan.FromMilliseconds(10));
+        }
+
+        await RenderTakingAsync(gate, TimeSpan.FromSeconds(2));
+        using var one = await gate.TryEnterAsync(CancellationToken.None);
+        using var two = await gate.TryEnterAsync(CancellationToken.None);
+        using var cancel = new CancellationTokenSource();
+
+        var queued = Enumerable.Range(0, 62).Select(_ => gate.TryEnterAsync(cancel.Token).AsTask()).ToList();
+        var allWaiting = queued.All(q => !q.IsCompleted);
+        await cancel.CancelAsync();
+
+        Assert.Multiple(() =>
+        {
+            Assert.That(gate.RecentRenderTime, Is.LessThan(TimeSpan.FromMilliseconds(60)));
+            Assert.That(allWaiting, Is.True, "62 ahead x under 60 ms / 2 slots is under 2 s");
+        });
+    }
+
+    [Test]
     public async Task TryEnter_QueuedLongerThanQueueTimeout_Declined()
     {
         using var gate = Gate(slots: 1, maxQueueWait: 2, queueTimeout: 5);
