@@ -129,26 +129,29 @@ public sealed class RedisCachingTests
         });
     }
 
-    private static async Task WaitForSharedWriteAsync(
-        SharedCacheTier shared, TieredDerivativeCache cache, DerivativeCacheFixture fixture, DerivativeKey key, CountingRenderer renderer)
-    {
-        // The multiplexer reconnects in the background: retry the render-and-share (bounded) until Redis has the value.
-        for (var attempt = 0; attempt < 100; attempt++)
+    private static Task WaitForSharedWriteAsync(
+        SharedCacheTier shared, TieredDerivativeCache cache, DerivativeCacheFixture fixture, DerivativeKey key, CountingRenderer renderer) =>
+        // The multiplexer reconnects in the background and a write before that is dropped: render and share again until
+        // Redis holds the value, giving each background write a moment to land before the next try.
+        Until.TrueAsync(async () =>
         {
             using (await GetAsync(cache, key, renderer, mode: DerivativeCacheMode.Refresh))
             {
             }
 
-            await TieredDerivativeCacheTests.WaitForSharedAsync(shared.Cache!, key);
-            if (await shared.Cache!.GetAsync(SharedDerivativeTier.KeyOf(DerivativeId.For(key))) is not null)
+            for (var poll = 0; poll < 50; poll++)
             {
-                return;
+                if (await shared.Cache!.GetAsync(SharedDerivativeTier.KeyOf(DerivativeId.For(key))) is not null)
+                {
+                    return true;
+                }
+
+                await Task.Delay(20);
             }
 
-            fixture.Time.Advance(TimeSpan.FromSeconds(31));
-            await Task.Delay(100);
-        }
-    }
+            fixture.Time.Advance(TimeSpan.FromSeconds(31)); // past the breaker's pause, should a failed try have tripped it
+            return false;
+        }, "the restarted Redis to hold a fresh render");
 
     private static SharedCacheTier SharedTier(DerivativeCacheFixture fixture) =>
         new(Options.Create(fixture.Options), fixture.Time, new CapturingLogger<ResilientDistributedCache>());
