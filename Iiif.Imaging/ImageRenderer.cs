@@ -2,29 +2,36 @@ using Iiif.Core.Info;
 using Iiif.Core.Planning;
 using Iiif.Imaging.Decoding;
 using Iiif.Imaging.Encoding;
+using Iiif.Imaging.Memory;
 using Iiif.Imaging.Sources;
 using Iiif.Imaging.Transforms;
 using SixLabors.ImageSharp;
 
 namespace Iiif.Imaging;
 
-/// <summary>The render pipeline of house style §4 step 8: select the decoder by magic bytes, decode the region at the
-/// reduction, finish with <see cref="PlanApplier"/>, encode with the <see cref="IEncoderCatalog"/>. Every intermediate
-/// image is disposed on every path, failures included.</summary>
+/// <summary>The render pipeline: select the decoder by magic bytes, decode the region at the reduction, finish with
+/// <see cref="PlanApplier"/>, encode with the <see cref="IEncoderCatalog"/>. Every intermediate image is disposed on every
+/// path, failures included. A failed decode is remembered for a while (<see cref="DecodeFailureMemory"/>) and repeated
+/// without decoding again.</summary>
 internal sealed class ImageRenderer : IImageRenderer
 {
     private readonly DecoderSelector _selector;
     private readonly PlanApplier _applier;
     private readonly IEncoderCatalog _catalog;
+    private readonly RenderActivity _activity;
+    private readonly DecodeFailureMemory _failures;
 
-    public ImageRenderer(DecoderSelector selector, PlanApplier applier, IEncoderCatalog catalog)
+    public ImageRenderer(DecoderSelector selector, PlanApplier applier, IEncoderCatalog catalog, RenderActivity activity, TimeProvider? time = null)
     {
         ArgumentNullException.ThrowIfNull(selector);
         ArgumentNullException.ThrowIfNull(applier);
         ArgumentNullException.ThrowIfNull(catalog);
+        ArgumentNullException.ThrowIfNull(activity);
         _selector = selector;
         _applier = applier;
         _catalog = catalog;
+        _activity = activity;
+        _failures = new DecodeFailureMemory(time ?? TimeProvider.System);
     }
 
     /// <inheritdoc/>
@@ -47,10 +54,28 @@ internal sealed class ImageRenderer : IImageRenderer
         }
 
         cancellationToken.ThrowIfCancellationRequested();
-        var decoder = _selector.Select(source);
-        using var output = Transform(decoder.Decode(source, plan, cancellationToken), plan);
+        if (_failures.Recall(source, plan) is { } remembered)
+        {
+            throw remembered;
+        }
+
+        using var running = _activity.Begin();
+        using var output = Transform(Decode(source, plan, cancellationToken), plan);
         cancellationToken.ThrowIfCancellationRequested();
         await _catalog.EncodeAsync(output, plan.Format, destination, cancellationToken).ConfigureAwait(false);
+    }
+
+    private Image Decode(ImageSourceHandle source, RenderPlan plan, CancellationToken cancellationToken)
+    {
+        try
+        {
+            return _selector.Select(source).Decode(source, plan, cancellationToken);
+        }
+        catch (SourceDecodeException e)
+        {
+            _failures.Remember(source, plan, e);
+            throw;
+        }
     }
 
     // The applier owns the decoded image from here: it disposes it when it returns another one or when it fails.

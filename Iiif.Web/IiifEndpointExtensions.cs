@@ -1,3 +1,5 @@
+using Iiif.Caching;
+using Iiif.Imaging;
 using Iiif.Web.Configuration;
 using Iiif.Web.Errors;
 using Iiif.Web.Http;
@@ -8,15 +10,15 @@ namespace Iiif.Web;
 /// <summary>Registers and mounts the IIIF Image API endpoint.</summary>
 internal static class IiifEndpointExtensions
 {
-    /// <summary>MVC (for the other controllers), the imaging layer and the caches fed from configuration, the pipeline,
-    /// the endpoint, the render gate and the exception handler.</summary>
+    /// <summary>MVC (for the other controllers), the imaging layer and the caches (their options bound by
+    /// AddIiifOptions), the pipeline, the endpoint, the render gate and the exception handler.</summary>
     public static IServiceCollection AddIiifServer(this IServiceCollection services)
     {
         services.AddIiifMvc();
-        services.AddIiifImagingFromConfiguration();
+        services.AddIiifImaging();
         services.AddSingleton<RenderGate>();
         services.AddSingleton<InfoDocumentFactory>();
-        services.AddIiifCachingFromConfiguration();
+        services.AddIiifCaching();
         services.AddSingleton<RenderSettings>();
         services.AddSingleton<ProfileTails>();
         services.AddSingleton<ImagePipeline>();

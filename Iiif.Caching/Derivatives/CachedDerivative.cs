@@ -33,12 +33,20 @@ public sealed class CachedDerivative : IDisposable
     /// <summary>The whole entry when a tier of this library held it in memory: what faster tiers are given a copy of.</summary>
     internal DerivativeEntry? Entry { get; }
 
+    /// <summary>True when this render could not be kept by a tier that should have kept it (a full or read-only disk):
+    /// served, but the next request renders again. Cache warming counts it as a failure.</summary>
+    public bool StoreFailed { get; private init; }
+
     /// <summary>A derivative held in memory.</summary>
     public static CachedDerivative FromBytes(DerivativeMetadata metadata, CacheTier tier, ReadOnlyMemory<byte> bytes) =>
         new(metadata, tier, bytes.Length, bytes, null);
 
     internal static CachedDerivative FromEntry(DerivativeEntry entry, CacheTier tier) =>
         new(entry.Metadata, tier, entry.Bytes.LongLength, entry.Bytes, null, entry);
+
+    /// <summary>A derivative just rendered; <paramref name="stored"/> says whether every tier that should keep it did.</summary>
+    internal static CachedDerivative FromRender(DerivativeEntry entry, bool stored) =>
+        new(entry.Metadata, CacheTier.Rendered, entry.Bytes.LongLength, entry.Bytes, null, entry) { StoreFailed = !stored };
 
     /// <summary>A derivative streamed from an open file; the derivative owns the stream.</summary>
     public static CachedDerivative FromFile(DerivativeMetadata metadata, CacheTier tier, Stream file, long length)

@@ -18,8 +18,9 @@ internal interface IDerivativeTier
     ValueTask<CachedDerivative?> TryGetAsync(DerivativeAddress address, CancellationToken cancellationToken);
 
     /// <summary>Keeps <paramref name="entry"/>, a fresh render or a copy a slower tier served. Failures are the tier's to
-    /// log: storing must never fail the request that rendered. A tier may refuse entries it cannot hold (too large).</summary>
-    ValueTask StoreAsync(DerivativeAddress address, DerivativeEntry entry);
+    /// log: storing must never fail the request that rendered. A tier may refuse entries it is not meant to hold (too large)
+    /// and still return true; false means it should have kept the entry and could not (a full or read-only disk).</summary>
+    ValueTask<bool> StoreAsync(DerivativeAddress address, DerivativeEntry entry);
 
     /// <summary>Removes the identifier's entries (or only its profile entries); returns the ids (<see cref="DerivativeId.Id"/>)
     /// removed. A tier that cannot enumerate (a shared store whose entries stop matching once the source changes) removes nothing.</summary>

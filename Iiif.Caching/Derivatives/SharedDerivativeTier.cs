@@ -7,7 +7,7 @@ using Microsoft.Extensions.Logging;
 namespace Iiif.Caching.Derivatives;
 
 /// <summary>Derivatives in the shared (distributed) tier other instances fill, up to
-/// <see cref="CachingOptions.SharedMaxItemBytes"/> each. A value is a small header (magic, key, media type, ETag, profile
+/// <see cref="CacheRedisOptions.MaxItemBytes"/> each. A value is a small header (magic, key, media type, ETag, profile
 /// flag, SHA-256 and length of the content) followed by the content; a value that does not match its key or its hash is
 /// ignored, never served. Off when there is no shared cache (no Redis configured).</summary>
 internal sealed class SharedDerivativeTier(IDistributedCache? cache, CachingOptions options, ILogger logger) : IDerivativeTier
@@ -22,7 +22,7 @@ internal sealed class SharedDerivativeTier(IDistributedCache? cache, CachingOpti
 
     public static string KeyOf(DerivativeId id) => $"deriv:{id.Group}:{id.Entry}";
 
-    public bool Accepts(long length) => length <= options.SharedMaxItemBytes;
+    public bool Accepts(long length) => length <= options.Redis.MaxItemBytes;
 
     public async ValueTask<CachedDerivative?> TryGetAsync(DerivativeAddress address, CancellationToken cancellationToken)
     {
@@ -32,13 +32,14 @@ internal sealed class SharedDerivativeTier(IDistributedCache? cache, CachingOpti
         return entry is null ? null : CachedDerivative.FromEntry(entry, Tier);
     }
 
-    /// <summary>Writes in the background; a failure is logged, never thrown to the request that rendered.</summary>
-    public ValueTask StoreAsync(DerivativeAddress address, DerivativeEntry entry)
+    /// <summary>Writes in the background (so it reports success); a failure is logged, never thrown to the request that
+    /// rendered.</summary>
+    public ValueTask<bool> StoreAsync(DerivativeAddress address, DerivativeEntry entry)
     {
         ArgumentNullException.ThrowIfNull(address);
         ArgumentNullException.ThrowIfNull(entry);
         SetInBackground(address.Key, address.Id, entry);
-        return ValueTask.CompletedTask;
+        return ValueTask.FromResult(true);
     }
 
     // Entries expire by themselves and stop matching once the source changes; other instances' entries cannot be listed.
@@ -74,7 +75,7 @@ internal sealed class SharedDerivativeTier(IDistributedCache? cache, CachingOpti
             return;
         }
 
-        var lifetime = entry.Metadata.IsProfile ? options.CleanProfileAfter : options.CleanOtherAfter;
+        var lifetime = entry.Metadata.IsProfile ? options.Clean.ProfileAfter : options.Clean.OtherAfter;
         var entryOptions = new DistributedCacheEntryOptions
         {
             AbsoluteExpirationRelativeToNow = lifetime > TimeSpan.Zero ? lifetime : DefaultLifetime,

@@ -18,7 +18,7 @@ internal sealed class TieredDerivativeCache : IDerivativeCache, IDisposable
     public const string CacheName = "derivatives";
 
     private readonly IDerivativeTier[] _tiers;
-    private readonly SingleFlight<DerivativeEntry?> _flights = new();
+    private readonly SingleFlight<(DerivativeEntry Entry, bool Stored)?> _flights = new();
     private readonly ILogger _logger;
 
     public TieredDerivativeCache(IEnumerable<IDerivativeTier> tiers, ILogger<TieredDerivativeCache> logger)
@@ -45,9 +45,9 @@ internal sealed class TieredDerivativeCache : IDerivativeCache, IDisposable
 
         // A refresh never joins a normal render: it must produce new bytes even while an ordinary miss renders.
         var flightKey = (mode == DerivativeCacheMode.Refresh ? "refresh:" : "render:") + address.Id.Id;
-        var entry = await _flights.RunAsync(flightKey, token => RenderAndStoreAsync(address, metadata, render, token), cancellationToken)
+        var rendered = await _flights.RunAsync(flightKey, token => RenderAndStoreAsync(address, metadata, render, token), cancellationToken)
             .ConfigureAwait(false);
-        return entry is null ? null : CachedDerivative.FromEntry(entry, CacheTier.Rendered);
+        return rendered is { } done ? CachedDerivative.FromRender(done.Entry, done.Stored) : null;
     }
 
     public Task<int> PurgeAsync(string identifier, bool profilesOnly, CancellationToken cancellationToken)
@@ -98,7 +98,7 @@ internal sealed class TieredDerivativeCache : IDerivativeCache, IDisposable
         return null;
     }
 
-    private async Task<DerivativeEntry?> RenderAndStoreAsync(
+    private async Task<(DerivativeEntry Entry, bool Stored)?> RenderAndStoreAsync(
         DerivativeAddress address, DerivativeMetadata metadata, Func<Stream, CancellationToken, Task<RenderOutcome>> render,
         CancellationToken cancellationToken)
     {
@@ -114,17 +114,20 @@ internal sealed class TieredDerivativeCache : IDerivativeCache, IDisposable
         }
 
         var entry = new DerivativeEntry(metadata, bytes);
-        await StoreAsync(address, entry, _tiers.Length).ConfigureAwait(false);
-        return entry;
+        var stored = await StoreAsync(address, entry, _tiers.Length).ConfigureAwait(false);
+        return (entry, stored);
     }
 
-    // Stores in the tiers before index `upTo`, fastest first.
-    private async Task StoreAsync(DerivativeAddress address, DerivativeEntry entry, int upTo)
+    // Stores in the tiers before index `upTo`, fastest first; false when a tier that should have kept it could not.
+    private async Task<bool> StoreAsync(DerivativeAddress address, DerivativeEntry entry, int upTo)
     {
+        var stored = true;
         for (var i = 0; i < upTo; i++)
         {
-            await _tiers[i].StoreAsync(address, entry).ConfigureAwait(false);
+            stored &= await _tiers[i].StoreAsync(address, entry).ConfigureAwait(false);
         }
+
+        return stored;
     }
 
     private int Removed(Func<IDerivativeTier, IReadOnlyCollection<string>> purge)

@@ -40,8 +40,38 @@ public class DeployCheckTests
     }
 
     [Test]
+    [Description("Issue #13: install.sh --base-uri writes the public address into a new local.yml, so info.json ids never follow a Host header.")]
+    public async Task InstallScript_BaseUri_WrittenIntoLocalYml()
+    {
+        var installed = await DeployEnvironment.InstalledRootAsync();
+        var work = Path.GetDirectoryName(installed)!;
+        var root = Path.Combine(work, "with-base-uri");
+
+        var (code, output) = await DeployEnvironment.RunAsync("bash",
+            [.. DeployEnvironment.InstallArguments(Path.Combine(work, "published"), root), "--base-uri", "https://images.example.org"],
+            TimeSpan.FromMinutes(2));
+
+        Assert.That(code, Is.Zero, output);
+        var settings = ReadYaml(Path.Combine(root, "etc", "iiif", "local.yml"));
+        Assert.That(settings["server:baseUri"], Is.EqualTo("https://images.example.org"));
+        Assert.That(ConfigurationKeyChecker.Check(settings), Is.Empty);
+        Assert.That(output, Does.Not.Contain("set server.baseUri"), "no reminder when it is set");
+    }
+
+    [Test]
     public void DockerLocalYml_HasOnlyKnownKeys() =>
         Assert.That(ConfigurationKeyChecker.Check(ReadYaml(Path.Combine(DeployEnvironment.DeployDirectory, "docker", "local.yml"))), Is.Empty);
+
+    [TestCase("iiif.service")]
+    [TestCase("iiif@.service")]
+    [Description("The units do not restart on the exit codes that would fail the same way again (config, cannot listen, no codec)")]
+    public async Task SystemdUnit_RestartPrevented_OnEveryPermanentExitCode(string unit)
+    {
+        var text = await File.ReadAllTextAsync(Path.Combine(DeployEnvironment.DeployDirectory, "systemd", unit));
+
+        Assert.That(text, Does.Contain(FormattableString.Invariant(
+            $"RestartPreventExitStatus={Iiif.Web.ExitCodes.MissingCodec} {Iiif.Web.ExitCodes.CannotListen} {Iiif.Web.ExitCodes.Configuration}\n")));
+    }
 
     [TestCase("iiif.service", "iiif.service")]
     [TestCase("iiif@.service", "iiif@3001.service")]

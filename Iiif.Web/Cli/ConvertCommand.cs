@@ -1,3 +1,4 @@
+using System.CommandLine;
 using System.Diagnostics;
 using System.Globalization;
 using Iiif.Imaging.Jpeg2000;
@@ -13,34 +14,38 @@ internal static class ConvertCommand
     /// <summary>Images with at least this many tiles get a progress bar; smaller ones finish before it would matter.</summary>
     private const int ProgressTileThreshold = 4;
 
-    public const string Usage = """
-        Usage: iiif convert <input> <output.jp2> [options]
-               iiif convert <folder> <out-folder> [options]
-
+    public const string Details = """
         Converts TIFF, JPEG and PNG images into JPEG 2000 laid out for IIIF serving: tiles, precincts, RPCL order,
         PLT/TLM markers, and resolution levels down to a thumbnail under 256 pixels. The source ICC profile is embedded
-        and 16-bit sources stay 16-bit. Folder mode converts every .tif/.tiff/.jpg/.jpeg/.png file in <folder>.
-
-        Options:
-          --lossless    reversible 5/3 wavelet (exact pixels; about 2-3 times larger)
-          --rate N      lossy 9/7 compression ratio N:1 of the best layer (default 20; layers at 4N, 2N, N)
-          --tile N      tile size in pixels (default 1024)
-          --levels N    resolution levels (default: smallest level under 256 pixels)
-          --j2k         write a raw codestream (.j2k) instead of a JP2 file
-          --help        show this text
+        and 16-bit sources stay 16-bit. The output's extension chooses the file: .jp2 a JP2 file, .j2k (or .j2c) a raw
+        codestream. With a folder as input, every .tif/.tiff/.jpg/.jpeg/.png file in it is converted into the output
+        folder (as .jp2, or .j2k with --j2k).
 
         Exit codes: 0 done, 2 bad arguments or an input/output problem (one line on stderr), 1 unexpected failure.
         """;
 
-    public static int Run(IReadOnlyList<string> args, CliConsole console)
+    public static Command Create(CliConsole console)
     {
-        var settings = ConvertSettings.Parse(args);
-        if (settings.Help)
+        var input = CliOptions.Positional("input", "The image, or a folder of images", required: true);
+        var output = CliOptions.Positional("output", "The .jp2 or .j2k file, or a folder for folder mode", required: true);
+        var lossless = new Option<bool>("--lossless") { Description = "Reversible 5/3 wavelet (exact pixels; about 2-3 times larger)" };
+        var rate = CliOptions.Number("--rate", 1.1f, 10000f, "Lossy 9/7 compression ratio N:1 of the best layer (default 20; layers at 4N, 2N, N)");
+        var tile = CliOptions.Integer("--tile", 32, 65536, "Tile size in pixels (default 1024)");
+        var levels = CliOptions.Integer("--levels", 1, 33, "Resolution levels (default: smallest level under 256 pixels)");
+        var j2k = new Option<bool>("--j2k") { Description = "In folder mode, write raw codestreams (.j2k) instead of JP2 files" };
+        var command = new Command(Name, "Convert TIFF, JPEG and PNG images into tiled JPEG 2000 for IIIF serving") { input, output, lossless, rate, tile, levels, j2k };
+        command.SetAction(CliCommands.Guard(Name, console, (result, _) =>
         {
-            console.Out.WriteLine(Usage);
-            return 0;
-        }
+            var settings = ConvertSettings.Create(result.GetValue(input)!, result.GetValue(output)!, result.GetValue(lossless),
+                result.GetValue(rate), result.GetValue(tile), result.GetValue(levels), result.GetValue(j2k));
+            return Task.FromResult(Run(settings, console));
+        }));
+        return command;
+    }
 
+    public static int Run(ConvertSettings settings, CliConsole console)
+    {
+        ArgumentNullException.ThrowIfNull(settings);
         if (Directory.Exists(settings.Input) && !File.Exists(settings.Output))
         {
             return ConvertFolder(settings, console);
@@ -90,10 +95,12 @@ internal static class ConvertCommand
     /// <summary>Converts one file.</summary>
     public static void ConvertFile(string input, string output, ConvertSettings settings, CliConsole console)
     {
+        ArgumentNullException.ThrowIfNull(settings);
         CheckOutput(output);
+        var options = (settings with { J2k = ConvertSettings.IsCodestream(output, settings.J2k) }).ToEncoderOptions();
         var watch = Stopwatch.StartNew();
         using var image = SourceImageLoader.Load(input);
-        Write(image, input, output, settings.ToEncoderOptions(), console);
+        Write(image, input, output, options, console);
         console.Out.WriteLine($"{input} -> {Describe(output, watch.Elapsed)}");
     }
 
@@ -102,6 +109,7 @@ internal static class ConvertCommand
     /// a file.</summary>
     public static void Write(Image image, string label, string output, Jpeg2000EncoderOptions options, CliConsole console)
     {
+        ArgumentNullException.ThrowIfNull(output);
         var partial = output + ".part";
         var progress = ShowsProgress(image, options) ? new ConsoleProgress(console.Error, console.ErrorIsTerminal, Path.GetFileName(label)) : null;
         try
@@ -113,7 +121,11 @@ internal static class ConvertCommand
         catch (Exception e) when (e is IOException or UnauthorizedAccessException)
         {
             progress?.Finish();
-            throw new CliException($"cannot write '{output}': {e.Message}", e);
+            TryDelete(partial);
+            // The temporary name is ours, not the user's: the message names the file they asked for.
+            var reason = e.Message.Replace(Path.GetFullPath(partial), Path.GetFullPath(output), StringComparison.Ordinal)
+                .Replace(partial, output, StringComparison.Ordinal);
+            throw new CliException($"cannot write '{output}': {reason}", e);
         }
         catch (Exception e) when (e is ArgumentException or Jpeg2000EncodeException)
         {
@@ -137,6 +149,18 @@ internal static class ConvertCommand
         var tile = Math.Max(1, options.TileSize);
         var tiles = (long)((image.Width + tile - 1) / tile) * ((image.Height + tile - 1) / tile);
         return tiles >= ProgressTileThreshold;
+    }
+
+    private static void TryDelete(string path)
+    {
+        try
+        {
+            File.Delete(path);
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        {
+            // Nothing more to do: the folder refused the write in the first place.
+        }
     }
 
     private static void CheckOutput(string output)

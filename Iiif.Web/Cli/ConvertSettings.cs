@@ -1,4 +1,3 @@
-using System.Globalization;
 using Iiif.Imaging.Jpeg2000;
 
 namespace Iiif.Web.Cli;
@@ -25,8 +24,6 @@ internal sealed record ConvertSettings
 
     public bool J2k { get; init; }
 
-    public bool Help { get; init; }
-
     /// <summary>The file extension written in folder mode.</summary>
     public string Extension => J2k ? ".j2k" : ".jp2";
 
@@ -42,87 +39,41 @@ internal sealed record ConvertSettings
         Threads = Environment.ProcessorCount,
     };
 
-    /// <summary>Parses the arguments after <c>convert</c>.</summary>
-    /// <exception cref="CliException">An unknown switch, a missing or bad value, or the wrong number of paths.</exception>
-    public static ConvertSettings Parse(IReadOnlyList<string> args)
+    /// <summary>The settings from the parsed command line.</summary>
+    /// <exception cref="CliException">--lossless with --rate, or an output name convert cannot write.</exception>
+    public static ConvertSettings Create(string input, string output, bool lossless, float? rate, int? tile, int? levels, bool j2k)
     {
-        ArgumentNullException.ThrowIfNull(args);
-        var paths = new List<string>();
-        bool lossless = false, j2k = false, help = false;
-        float? rate = null;
-        int tile = 1024;
-        int? levels = null;
-        for (var i = 0; i < args.Count; i++)
-        {
-            switch (args[i])
-            {
-                case "--help" or "-h":
-                    help = true;
-                    break;
-                case "--lossless":
-                    lossless = true;
-                    break;
-                case "--j2k":
-                    j2k = true;
-                    break;
-                case "--rate":
-                    rate = ParseNumber(args, ++i, "--rate", 1.1f, 10000f);
-                    break;
-                case "--tile":
-                    tile = (int)ParseNumber(args, ++i, "--tile", 32, 65536, integer: true);
-                    break;
-                case "--levels":
-                    levels = (int)ParseNumber(args, ++i, "--levels", 1, 33, integer: true);
-                    break;
-                case var s when s.StartsWith('-') && s.Length > 1:
-                    throw new CliException($"unknown option '{s}' (see --help)");
-                default:
-                    paths.Add(args[i]);
-                    break;
-            }
-        }
-
-        if (help)
-        {
-            return new ConvertSettings { Input = string.Empty, Output = string.Empty, Help = true };
-        }
-
         if (lossless && rate is not null)
         {
             throw new CliException("--lossless and --rate exclude each other");
         }
 
-        if (paths.Count != 2)
-        {
-            throw new CliException("expected <input> <output> (see --help)");
-        }
-
         return new ConvertSettings
         {
-            Input = paths[0],
-            Output = paths[1],
+            Input = input,
+            Output = output,
             Lossless = lossless,
             Rate = rate ?? DefaultRate,
-            TileSize = tile,
+            TileSize = tile ?? 1024,
             Levels = levels,
             J2k = j2k,
         };
     }
 
-    private static float ParseNumber(IReadOnlyList<string> args, int index, string option, float min, float max, bool integer = false)
+    /// <summary>Whether a single output file is a raw codestream, from its extension: .jp2 is a JP2 file, .j2k and .j2c
+    /// a codestream. Any other extension is refused rather than written as JPEG 2000 under a misleading name.</summary>
+    /// <exception cref="CliException">An extension convert does not write, or --j2k with a .jp2 name.</exception>
+    public static bool IsCodestream(string output, bool j2k)
     {
-        if (index >= args.Count)
+        ArgumentNullException.ThrowIfNull(output);
+        var extension = Path.GetExtension(output).ToLowerInvariant();
+        return extension switch
         {
-            throw new CliException($"{option} needs a value");
-        }
-
-        var style = integer ? NumberStyles.None : NumberStyles.AllowDecimalPoint;
-        if (!float.TryParse(args[index], style, CultureInfo.InvariantCulture, out var value) || value < min || value > max)
-        {
-            var kind = integer ? "an integer" : "a number";
-            throw new CliException(FormattableString.Invariant($"{option} must be {kind} from {min:0.##} to {max:0.##}, not '{args[index]}'"));
-        }
-
-        return value;
+            ".jp2" when j2k => throw new CliException($"--j2k writes a raw codestream: name the output .j2k, not '{output}'"),
+            ".jp2" => false,
+            ".j2k" or ".j2c" => true,
+            _ => throw new CliException(
+                $"cannot write '{output}': convert writes JPEG 2000; name the output .jp2 (a JP2 file) or .j2k (a raw codestream)"),
+        };
     }
 }

@@ -29,10 +29,10 @@ internal sealed class DiskDerivativeTier(DiskDerivativeStore store) : IDerivativ
             : CachedDerivative.FromEntry(new DerivativeEntry(metadata, read.Bytes), Tier);
     }
 
-    public async ValueTask StoreAsync(DerivativeAddress address, DerivativeEntry entry)
+    public async ValueTask<bool> StoreAsync(DerivativeAddress address, DerivativeEntry entry)
     {
         ArgumentNullException.ThrowIfNull(address);
-        await store.WriteAsync(address.Key, address.Id, entry).ConfigureAwait(false);
+        return await store.WriteAsync(address.Key, address.Id, entry).ConfigureAwait(false);
     }
 
     public IReadOnlyCollection<string> Purge(string identifier, bool profilesOnly) => DiskPurge.Purge(store, identifier, profilesOnly);
@@ -40,5 +40,5 @@ internal sealed class DiskDerivativeTier(DiskDerivativeStore store) : IDerivativ
     public IReadOnlyCollection<string> PurgeAll() => DiskPurge.PurgeAll(store);
 
     public CacheStatistics GetStatistics() =>
-        new(TieredDerivativeCache.CacheName, Tier.Name, store.Index.Count, store.Index.TotalBytes, _counter.Hits, _counter.Misses);
+        new(TieredDerivativeCache.CacheName, Tier.Name, store.Index.Count, store.Index.TotalBytes, _counter.Hits, _counter.Misses, store.Evictions);
 }
