@@ -185,7 +185,7 @@ public class CacheAdminEndpointTests
 
         Assert.That(response.Status, Is.EqualTo(200), response.ToString());
         Assert.That(tiers.Select(t => t.GetProperty("cache").GetString() + "/" + t.GetProperty("tier").GetString()),
-            Is.EqualTo(new[] { "resolved-paths/memory", "info/memory", "derivatives/memory", "iiif-targets/memory" }), "every registered source, in registration order");
+            Is.EqualTo(new[] { "resolved-paths/memory", "info/memory", "derivatives/memory", "derivative-writes/disk", "iiif-targets/memory" }), "every registered source, in registration order");
         var derivatives = tiers.Single(t => t.GetProperty("cache").GetString() == "derivatives");
         Assert.That(derivatives.GetProperty("entries").GetInt64(), Is.EqualTo(3));
         Assert.That(derivatives.GetProperty("bytes").GetInt64(), Is.EqualTo(3000));
