@@ -22,6 +22,8 @@
 #   SERVERS="iiif iiif-nocache iipimage floor"  IDS=big.jp2  ROUNDS=1  TILE=256 (empty: each server's advertised size)
 #   CONC=8  THREADS=2  DURATION=20s  WORKLOADS="cold hot sustained"  PORT=8310 (uses PORT..PORT+3)
 #   IIIF_ARGS="" (more switches for this server, e.g. --imaging:tileSize=1024)
+#   PROFILE=1: records our server's cold walks with perf (Debian linux-perf) and prints the share of each stage
+#   (perf_shares.py); see benchmarks/README.md
 # On a shared machine hold the lock other measurements take: flock /tmp/iiif-bench.lock benchmarks/load/load.sh
 set -euo pipefail
 repo=$(cd "$(dirname "$0")/../.." && pwd)
@@ -42,7 +44,7 @@ workloads=${WORKLOADS:-cold hot sustained}
 port=${PORT:-8310}
 dll=$repo/Iiif.Web/bin/Release/net10.0/Iiif.Web.dll
 
-"$repo/scripts/install-deps.sh" wrk nginx spawn-fcgi iipimage-server libvips-tools python3 curl procps
+"$repo/scripts/install-deps.sh" wrk nginx spawn-fcgi iipimage-server libvips-tools python3 curl procps ${PROFILE:+linux-perf}
 dotnet build "$repo/Iiif.Web/Iiif.Web.csproj" -c Release --nologo -v q >/dev/null
 [[ -f $images/big.jp2 && -f $images/big.tif && -f $images/floor-tile.jpg ]] || "$here/make-images.sh" "$dll" "$images"
 mkdir -p "$out"
