@@ -9,7 +9,7 @@ namespace Iiif.Web.Configuration;
 
 /// <summary>Registers the imaging layer and feeds it from the YAML sections: <c>images</c> becomes
 /// <see cref="FileSystemSourceOptions"/>, <c>imaging</c> becomes <see cref="EncodingOptions"/>,
-/// <see cref="TransformOptions"/>, the ImageSharp decoder's memory budget and the JPEG 2000 block cache.</summary>
+/// <see cref="TransformOptions"/>, the ImageSharp decoder's memory budget and the decoded-block cache.</summary>
 internal static class ImagingSetup
 {
     private static readonly Dictionary<string, ResizeResampler> ResamplerNames = new(StringComparer.OrdinalIgnoreCase)
@@ -48,7 +48,7 @@ internal static class ImagingSetup
                 target.MemoryBudgetMegabytes = imaging.Value.MemoryBudgetMegabytes;
             }
         });
-        services.AddOptions<Jpeg2000SourceDecoderOptions>().Configure<IOptions<ImagingOptions>>((target, imaging) =>
+        services.AddOptions<DecodedBlockCacheOptions>().Configure<IOptions<ImagingOptions>>((target, imaging) =>
             target.BlockCacheMegabytes = imaging.Value.BlockCacheMegabytes);
         return services;
     }

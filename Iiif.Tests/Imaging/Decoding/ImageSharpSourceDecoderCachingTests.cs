@@ -15,7 +15,7 @@ public class ImageSharpSourceDecoderCachingTests
     {
         using var decoder = SourceImages.Decoder();
         using var image = Quadrants(64, 48);
-        var source = new BytesSourceHandle(SourceImages.Encode(image, SourceFormat.Tiff));
+        var source = new BytesSourceHandle(SourceImages.Encode(image, SourceFormat.Jpeg));
 
         for (var x = 0; x < 64; x += 16)
         {
@@ -23,7 +23,7 @@ public class ImageSharpSourceDecoderCachingTests
         }
 
         Assert.That(decoder.Cache.DecodeCount, Is.EqualTo(1));
-        Assert.That(decoder.Cache.UsedBytes, Is.EqualTo(64 * 48 * 3), "an opaque TIFF is kept as Rgb24");
+        Assert.That(decoder.Cache.UsedBytes, Is.EqualTo(64 * 48 * 3), "a colour JPEG is kept as Rgb24");
     }
 
     [Test]
