@@ -65,6 +65,25 @@ internal sealed class PixelData
         return From(width, height, Channels, (x, y, c) => WindowMean(x * scale, y * scale, scale, c));
     }
 
+    /// <summary>Each output pixel is the rounded mean of an aligned <paramref name="factor"/> x <paramref name="factor"/>
+    /// block, clipped at the right and bottom edges (a partial block still makes a pixel).</summary>
+    public PixelData Binned(int factor) =>
+        From((Width + factor - 1) / factor, (Height + factor - 1) / factor, Channels, (x, y, c) =>
+        {
+            int x0 = x * factor, x1 = Math.Min(x0 + factor, Width), y0 = y * factor, y1 = Math.Min(y0 + factor, Height);
+            long sum = 0;
+            for (var yy = y0; yy < y1; yy++)
+            {
+                for (var xx = x0; xx < x1; xx++)
+                {
+                    sum += this[xx, yy, c];
+                }
+            }
+
+            var count = (x1 - x0) * (y1 - y0);
+            return (byte)((sum + (count / 2)) / count);
+        });
+
     public PixelData Crop(PixelRect rect) => From(rect.Width, rect.Height, Channels, (x, y, c) => this[rect.X + x, rect.Y + y, c]);
 
     /// <summary>Mean absolute difference over all samples.</summary>
