@@ -1,4 +1,3 @@
-using System.Buffers;
 using Iiif.Core.Geometry;
 using Iiif.Imaging.Decoding;
 using Iiif.Imaging.Tiff.Native;
@@ -74,32 +73,25 @@ internal sealed unsafe class TiffBlockDecoder
             throw new SourceTooLargeException($"A TIFF {(_directory.IsTiled ? "tile" : "strip")} needs {total} bytes decoded; at most {TiffHandle.MaxSingleAllocation} are allowed.");
         }
 
-        var buffer = ArrayPool<byte>.Shared.Rent((int)total);
-        try
+        using var buffer = new NativeBuffer(total);
+        for (var plane = 0; plane < planes; plane++)
         {
-            fixed (byte* data = buffer)
+            var block = (uint)((plane * _directory.BlocksPerPlane) + index);
+            var target = buffer.Pointer + (plane * planeBytes);
+            var read = _directory.IsTiled
+                ? NativeMethods.ReadEncodedTile(_tif, block, target, (nint)planeBytes)
+                : NativeMethods.ReadEncodedStrip(_tif, block, target, (nint)planeBytes);
+            if (read < planeBytes)
             {
-                for (var plane = 0; plane < planes; plane++)
-                {
-                    var block = (uint)((plane * _directory.BlocksPerPlane) + index);
-                    var target = data + (plane * planeBytes);
-                    var read = _directory.IsTiled
-                        ? NativeMethods.ReadEncodedTile(_tif, block, target, (nint)planeBytes)
-                        : NativeMethods.ReadEncodedStrip(_tif, block, target, (nint)planeBytes);
-                    if (read < planeBytes)
-                    {
-                        throw read < 0
-                            ? _tif.Context.Failure($"{(_directory.IsTiled ? "tile" : "strip")} {block}")
-                            : new ImageDecodeException($"A TIFF {(_directory.IsTiled ? "tile" : "strip")} decoded to {read} bytes, not {planeBytes}.", _tif.Context.Messages.Snapshot());
-                    }
-                }
+                throw read < 0
+                    ? _tif.Context.Failure($"{(_directory.IsTiled ? "tile" : "strip")} {block}")
+                    : new ImageDecodeException($"A TIFF {(_directory.IsTiled ? "tile" : "strip")} decoded to {read} bytes, not {planeBytes}.", _tif.Context.Messages.Snapshot());
             }
-
-            ForEachRow(image, (y, row) => _converter.ConvertRow(buffer.AsSpan(0, (int)total), (int)planeBytes, stride, y, bounds.Width, row, deep));
         }
-        finally
+
+        for (var y = 0; y < image.Height; y++)
         {
-            ArrayPool<byte>.Shared.Return(buffer);
+            _converter.ConvertRow(buffer.Bytes, (int)planeBytes, stride, y, bounds.Width, PixelRows.Row(image, y), deep);
         }
     }
 
@@ -109,45 +101,43 @@ internal sealed unsafe class TiffBlockDecoder
     {
         var width = _directory.BlockWidth;
         var rows = _directory.IsTiled ? _directory.BlockHeight : bounds.Height;
-        var raster = ArrayPool<uint>.Shared.Rent(width * Math.Max(rows, _directory.BlockHeight));
-        try
+        var words = (long)width * _directory.BlockHeight;
+        if (words * sizeof(uint) > TiffHandle.MaxSingleAllocation)
         {
-            fixed (uint* words = raster)
+            throw new SourceTooLargeException($"A TIFF {(_directory.IsTiled ? "tile" : "strip")} needs {words * sizeof(uint)} bytes decoded; at most {TiffHandle.MaxSingleAllocation} are allowed.");
+        }
+
+        using var raster = new NativeBuffer(words * sizeof(uint));
+        var ok = _directory.IsTiled
+            ? NativeMethods.ReadRgbaTile(_tif, (uint)bounds.X, (uint)bounds.Y, (uint*)raster.Pointer, 1)
+            : NativeMethods.ReadRgbaStrip(_tif, (uint)bounds.Y, (uint*)raster.Pointer, 1);
+        if (ok == 0)
+        {
+            throw _tif.Context.Failure($"{(_directory.IsTiled ? "tile" : "strip")} at {bounds.X},{bounds.Y}");
+        }
+
+        var alpha = _directory.Layout.HasAlpha;
+        var channels = alpha ? 4 : 3;
+        var pixels = new ReadOnlySpan<uint>(raster.Pointer, (int)words);
+        for (var y = 0; y < image.Height; y++)
+        {
+            var row = PixelRows.Row(image, y);
+            var source = pixels.Slice((rows - 1 - y) * width, bounds.Width);
+            for (var x = 0; x < source.Length; x++)
             {
-                var ok = _directory.IsTiled
-                    ? NativeMethods.ReadRgbaTile(_tif, (uint)bounds.X, (uint)bounds.Y, words, 1)
-                    : NativeMethods.ReadRgbaStrip(_tif, (uint)bounds.Y, words, 1);
-                if (ok == 0)
+                var word = source[x];
+                var a = (int)(word >> 24);
+                for (var c = 0; c < 3; c++)
                 {
-                    throw _tif.Context.Failure($"{(_directory.IsTiled ? "tile" : "strip")} at {bounds.X},{bounds.Y}");
+                    var value = (int)((word >> (8 * c)) & 0xFF);
+                    row[(x * channels) + c] = (byte)(alpha ? TiffSampleConverter.Unpremultiply(value, a, deep: false) : value);
+                }
+
+                if (alpha)
+                {
+                    row[(x * channels) + 3] = (byte)a;
                 }
             }
-
-            var alpha = _directory.Layout.HasAlpha;
-            var channels = alpha ? 4 : 3;
-            ForEachRow(image, (y, row) =>
-            {
-                var source = raster.AsSpan((rows - 1 - y) * width, bounds.Width);
-                for (var x = 0; x < source.Length; x++)
-                {
-                    var word = source[x];
-                    var a = (int)(word >> 24);
-                    for (var c = 0; c < 3; c++)
-                    {
-                        var value = (int)((word >> (8 * c)) & 0xFF);
-                        row[(x * channels) + c] = (byte)(alpha ? TiffSampleConverter.Unpremultiply(value, a, deep: false) : value);
-                    }
-
-                    if (alpha)
-                    {
-                        row[(x * channels) + 3] = (byte)a;
-                    }
-                }
-            });
-        }
-        finally
-        {
-            ArrayPool<uint>.Shared.Return(raster);
         }
     }
 
@@ -171,14 +161,4 @@ internal sealed unsafe class TiffBlockDecoder
 
         return WorkingImages.Create(type, width, height, configuration);
     }
-
-    private static void ForEachRow(Image image, RowAction action)
-    {
-        for (var y = 0; y < image.Height; y++)
-        {
-            action(y, PixelRows.Row(image, y));
-        }
-    }
-
-    private delegate void RowAction(int y, Span<byte> row);
 }

@@ -10,6 +10,13 @@ internal static unsafe class TiffDirectoryReader
     /// <summary>Tiles or strips wider or taller than this are refused (TIFF tiles are normally 16 to 1024 pixels).</summary>
     private const int MaxBlockSide = 65_536;
 
+    /// <summary>Images wider or taller than this are refused before anything is allocated for them (the largest scans
+    /// are a few hundred thousand pixels on a side).</summary>
+    private const int MaxSide = 4 * 1024 * 1024;
+
+    /// <summary>Tiles or strips per directory beyond this are refused (a 200 000 px square at 256 px tiles has 610 000).</summary>
+    private const long MaxBlocks = 1L << 26;
+
     /// <summary>Reads the current directory.</summary>
     /// <exception cref="ImageDecodeException">Required tags are missing or absurd.</exception>
     /// <exception cref="TiffCodecUnavailableException">The compression scheme is not available.</exception>
@@ -18,7 +25,7 @@ internal static unsafe class TiffDirectoryReader
     {
         var width = UInt32(tif, TiffTag.ImageWidth);
         var height = UInt32(tif, TiffTag.ImageLength);
-        if (width is 0 or > int.MaxValue || height is 0 or > int.MaxValue)
+        if (width is 0 or > MaxSide || height is 0 or > MaxSide)
         {
             throw new ImageDecodeException($"The TIFF directory has an impossible size ({width}x{height}).");
         }
@@ -38,6 +45,14 @@ internal static unsafe class TiffDirectoryReader
             throw new TiffCodecUnavailableException(TiffCodes.CompressionName(compression), compression);
         }
 
+        var layout = TiffLayoutClassifier.Classify(tif, compression);
+        var blocks = (((long)width + blockWidth - 1) / blockWidth) * (((long)height + blockHeight - 1) / blockHeight)
+            * (layout.IsPlanar ? layout.SamplesPerPixel : 1);
+        if (blocks > MaxBlocks)
+        {
+            throw new ImageDecodeException($"The TIFF directory has {blocks} {(tiled ? "tiles" : "strips")}; at most {MaxBlocks} are read.");
+        }
+
         uint subfileType = 0;
         NativeMethods.GetField(tif, TiffTag.SubfileType, &subfileType);
         return new TiffDirectory
@@ -50,7 +65,7 @@ internal static unsafe class TiffDirectoryReader
             BlockHeight = (int)blockHeight,
             SubfileType = subfileType,
             Compression = compression,
-            Layout = TiffLayoutClassifier.Classify(tif, compression),
+            Layout = layout,
             JpegTables = compression == TiffCodes.CompressionJpeg ? Bytes(tif, TiffTag.JpegTables) : ReadOnlyMemory<byte>.Empty,
             IccProfile = Bytes(tif, TiffTag.IccProfile),
             SubIfdOffsets = SubIfds(tif),

@@ -51,7 +51,7 @@ internal static unsafe class TiffLayoutClassifier
                 Direct(baseLayout with { ColorChannels = 1 }, extra, [1, 2, 4, 8, 16]),
             TiffCodes.PhotometricRgb when compression != TiffCodes.CompressionOldJpeg && samples >= 3 =>
                 Direct(baseLayout, extra, [8, 16]),
-            TiffCodes.PhotometricPalette when samples == 1 && bits <= 16 && !baseLayout.IsSigned =>
+            TiffCodes.PhotometricPalette when samples == 1 && bits is (1 or 2 or 4 or 8 or 16) && !baseLayout.IsSigned =>
                 baseLayout with { ColorMap = ColorMap(tif, bits) },
             TiffCodes.PhotometricYCbCr when compression == TiffCodes.CompressionJpeg && !planar && bits == 8 && samples == 3 =>
                 baseLayout with { ConvertsJpegToRgb = true },

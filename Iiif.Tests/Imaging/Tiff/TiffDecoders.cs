@@ -1,11 +1,15 @@
 using Iiif.Imaging.Decoding;
 using SixLabors.ImageSharp;
+using SixLabors.ImageSharp.Memory;
 
 namespace Iiif.Tests.Imaging.Tiff;
 
 /// <summary>TIFF decoders over fresh caches, as AddIiifImaging wires them.</summary>
 internal static class TiffDecoders
 {
-    public static TiffSourceDecoder Create(long blockCacheBytes = 64L * 1024 * 1024) =>
-        new(Configuration.Default, new DecodedBlockCache(blockCacheBytes), new SourceFactsCache());
+    /// <summary>An allocator that pools nothing, so memory measurements see only what the decoder itself keeps.</summary>
+    public static readonly Configuration Unpooled = new() { MemoryAllocator = MemoryAllocator.Create(new MemoryAllocatorOptions { MaximumPoolSizeMegabytes = 0 }) };
+
+    public static TiffSourceDecoder Create(long blockCacheBytes = 64L * 1024 * 1024, Configuration? configuration = null) =>
+        new(configuration ?? Configuration.Default, new DecodedBlockCache(blockCacheBytes), new SourceFactsCache());
 }
