@@ -8,9 +8,10 @@ using SixLabors.ImageSharp;
 
 namespace Iiif.Imaging;
 
-/// <summary>The render pipeline of house style §4 step 8: select the decoder by magic bytes, decode the region at the
-/// reduction, finish with <see cref="PlanApplier"/>, encode with the <see cref="IEncoderCatalog"/>. Every intermediate
-/// image is disposed on every path, failures included.</summary>
+/// <summary>The render pipeline: select the decoder by magic bytes, let it answer with stored bytes when the plan is
+/// exactly a stored tile (<see cref="IStoredTileSource"/>), else decode the region at the reduction, finish with
+/// <see cref="PlanApplier"/> and encode with the <see cref="IEncoderCatalog"/>. Every intermediate image is disposed on
+/// every path, failures included.</summary>
 internal sealed class ImageRenderer : IImageRenderer
 {
     private readonly DecoderSelector _selector;
@@ -48,6 +49,13 @@ internal sealed class ImageRenderer : IImageRenderer
 
         cancellationToken.ThrowIfCancellationRequested();
         var decoder = _selector.Select(source);
+        if (decoder is IStoredTileSource stored && stored.TryReadStoredTile(source, plan, cancellationToken) is { } bytes)
+        {
+            // Exactly one stored tile: its bytes are the answer, with no decode or encode.
+            await destination.WriteAsync(bytes, cancellationToken).ConfigureAwait(false);
+            return;
+        }
+
         using var output = Transform(decoder.Decode(source, plan, cancellationToken), plan);
         cancellationToken.ThrowIfCancellationRequested();
         await _catalog.EncodeAsync(output, plan.Format, destination, cancellationToken).ConfigureAwait(false);

@@ -2,6 +2,7 @@ using Iiif.Core.Info;
 using Iiif.Core.Planning;
 using Iiif.Imaging.Sources;
 using Iiif.Imaging.Tiff;
+using Microsoft.Extensions.Options;
 using SixLabors.ImageSharp;
 
 namespace Iiif.Imaging.Decoding;
@@ -14,20 +15,26 @@ namespace Iiif.Imaging.Decoding;
 /// kept in the shared <see cref="SourceFactsCache"/>. Damaged files surface as <see cref="ImageDecodeException"/>,
 /// missing codecs as <see cref="TiffCodecUnavailableException"/>, unreadable layouts as
 /// <see cref="UnsupportedTiffLayoutException"/>: all <see cref="SourceDecodeException"/>s. libtiff never prints.</remarks>
-internal sealed class TiffSourceDecoder : IImageDecoder
+internal sealed class TiffSourceDecoder : IImageDecoder, IStoredTileSource
 {
+    /// <summary>Stored tiles larger than this are decoded instead (a 512 px JPEG tile is well under 1 MB).</summary>
+    private const int MaxStoredTileBytes = 16 * 1024 * 1024;
+
     private readonly Configuration _configuration;
     private readonly DecodedBlockCache _blocks;
     private readonly SourceFactsCache _facts;
+    private readonly bool _passthrough;
 
-    public TiffSourceDecoder(Configuration configuration, DecodedBlockCache blocks, SourceFactsCache facts)
+    public TiffSourceDecoder(Configuration configuration, DecodedBlockCache blocks, SourceFactsCache facts, IOptions<TiffSourceDecoderOptions> options)
     {
         ArgumentNullException.ThrowIfNull(configuration);
         ArgumentNullException.ThrowIfNull(blocks);
         ArgumentNullException.ThrowIfNull(facts);
+        ArgumentNullException.ThrowIfNull(options);
         _configuration = configuration;
         _blocks = blocks;
         _facts = facts;
+        _passthrough = options.Value.StoredTilePassthrough;
     }
 
     /// <inheritdoc/>
@@ -47,6 +54,28 @@ internal sealed class TiffSourceDecoder : IImageDecoder
         var facts = FactsOf(source, cancellationToken);
         using var session = new TiffReadSession(source, LocationOf(source), _blocks, _configuration, deep: false);
         return TiffRegionReader.Read(facts, plan.SourceRegion, plan.Reduction.Level, plan.DecodedSize, session, deep: false, _configuration, cancellationToken);
+    }
+
+    /// <inheritdoc/>
+    /// <remarks>See <see cref="TiffStoredTiles"/> for when; the tile's JPEGTables and the image's ICC profile are spliced
+    /// in (<see cref="JpegTileSplicer"/>). Off when <see cref="TiffSourceDecoderOptions.StoredTilePassthrough"/> is.</remarks>
+    public byte[]? TryReadStoredTile(ImageSourceHandle source, RenderPlan plan, CancellationToken cancellationToken)
+    {
+        if (!_passthrough)
+        {
+            return null;
+        }
+
+        var facts = FactsOf(source, cancellationToken);
+        if (TiffStoredTiles.Locate(facts, plan) is not { } tile)
+        {
+            return null;
+        }
+
+        using var session = new TiffReadSession(source, LocationOf(source), _blocks, _configuration, deep: false);
+        var raw = session.ReadRawTile(tile.Level, tile.Index, MaxStoredTileBytes);
+        var rgb = tile.Level.Directory.Layout.Photometric == Tiff.Native.TiffCodes.PhotometricRgb;
+        return raw is null ? null : JpegTileSplicer.Splice(tile.Level.Directory.JpegTables.Span, raw, facts.IccProfile.Span, rgb);
     }
 
     /// <summary>The source's structure, read once per (location, version).</summary>

@@ -12,6 +12,7 @@ internal static class ExternalTool
         ["tiffcp"] = "libtiff-tools",
         ["tiffset"] = "libtiff-tools",
         ["tiff2rgba"] = "libtiff-tools",
+        ["djpeg"] = "libjpeg-turbo-progs",
     };
 
     /// <summary>Runs <paramref name="tool"/> with <paramref name="arguments"/> and returns its standard output; throws

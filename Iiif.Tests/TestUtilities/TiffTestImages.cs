@@ -30,6 +30,12 @@ internal static class TiffTestImages
     public static readonly IReadOnlyList<TiffVariant> Variants =
     [
         Vips("jpeg-chain", "rgb", lossless: false, [.. Pyramid, "--compression", "jpeg", "--Q", "90"]),
+        new("jpeg-icc-chain", Lossless: false, SubIfds: false, Build: path =>
+        {
+            File.WriteAllBytes(path + ".icc", SyntheticImages.TinyIccProfile());
+            ExternalTool.Run("vips", ["tiffsave", Base("rgb"), path, .. Pyramid, "--compression", "jpeg", "--Q", "85", "--profile", path + ".icc"]);
+        }),
+        Vips("gray-jpeg-chain", "gray", lossless: false, [.. Pyramid, "--compression", "jpeg", "--Q", "90"]),
         Vips("jpeg-subifd", "rgb", lossless: false, [.. Pyramid, "--subifd", "--compression", "jpeg", "--Q", "90"], subIfds: true),
         Vips("deflate-chain", "rgb", lossless: true, [.. Pyramid, "--compression", "deflate"]),
         Vips("deflate-subifd", "rgb", lossless: true, [.. Pyramid, "--subifd", "--compression", "deflate"], subIfds: true),

@@ -99,6 +99,9 @@ internal static unsafe partial class NativeMethods
     [LibraryImport(Library, EntryPoint = "TIFFReadEncodedStrip")]
     public static partial nint ReadEncodedStrip(TiffHandle tif, uint strip, void* buffer, nint size);
 
+    [LibraryImport(Library, EntryPoint = "TIFFReadRawTile")]
+    public static partial nint ReadRawTile(TiffHandle tif, uint tile, void* buffer, nint size);
+
     [LibraryImport(Library, EntryPoint = "TIFFReadRGBATileExt")]
     public static partial int ReadRgbaTile(TiffHandle tif, uint x, uint y, uint* raster, int stopOnError);
 
