@@ -39,15 +39,18 @@ internal sealed class ImagingOptions
     [Range(1, 3600, ErrorMessage = "must be between {1} and {2} seconds")]
     public int RetryAfter { get; set; } = 5;
 
-    /// <summary>Megabytes of decoded non-JPEG 2000 sources (TIFF, JPEG, PNG...) kept for reuse, which is also the largest
-    /// such source accepted; 0 = the decoder's default (1024).</summary>
+    /// <summary>Megabytes of decoded JPEG, PNG, GIF, WebP and BMP sources kept for reuse, which is also the largest such
+    /// source accepted; 0 = the decoder's default (1024).</summary>
     [Range(0, 1_048_576, ErrorMessage = "must be between {1} and {2} megabytes; 0 means the library's default")]
     public int MemoryBudgetMegabytes { get; set; } = 1024;
 
-    /// <summary>Megabytes of decoded JPEG 2000 tiles kept so neighbouring IIIF tiles inside one JPEG 2000 tile are cut
-    /// from one decode; 0 = off.</summary>
+    /// <summary>Megabytes of decoded JPEG 2000 and TIFF tiles kept so neighbouring IIIF tiles inside one source tile are
+    /// cut from one decode; 0 = off.</summary>
     [Range(0, 65_536, ErrorMessage = "must be between {1} and {2} megabytes; 0 turns the cache off")]
     public int BlockCacheMegabytes { get; set; } = 256;
+
+    /// <summary>Answer a jpg request that is exactly one stored JPEG tile of a TIFF pyramid with the stored bytes.</summary>
+    public bool StoredTilePassthrough { get; set; } = true;
 
     public int EffectiveMaxConcurrentRenders => MaxConcurrentRenders > 0 ? MaxConcurrentRenders : Environment.ProcessorCount;
 }

@@ -2,6 +2,7 @@ using Iiif.Imaging;
 using Iiif.Imaging.Decoding;
 using Iiif.Imaging.Encoding;
 using Iiif.Imaging.Sources;
+using Iiif.Imaging.Tiff;
 using Iiif.Imaging.Transforms;
 using Microsoft.Extensions.Options;
 
@@ -9,7 +10,7 @@ namespace Iiif.Web.Configuration;
 
 /// <summary>Registers the imaging layer and feeds it from the YAML sections: <c>images</c> becomes
 /// <see cref="FileSystemSourceOptions"/>, <c>imaging</c> becomes <see cref="EncodingOptions"/>,
-/// <see cref="TransformOptions"/>, the ImageSharp decoder's memory budget and the decoded-block cache.</summary>
+/// <see cref="TransformOptions"/>, the ImageSharp decoder's memory budget, the decoded-block cache and the TIFF decoder.</summary>
 internal static class ImagingSetup
 {
     private static readonly Dictionary<string, ResizeResampler> ResamplerNames = new(StringComparer.OrdinalIgnoreCase)
@@ -50,6 +51,8 @@ internal static class ImagingSetup
         });
         services.AddOptions<DecodedBlockCacheOptions>().Configure<IOptions<ImagingOptions>>((target, imaging) =>
             target.BlockCacheMegabytes = imaging.Value.BlockCacheMegabytes);
+        services.AddOptions<TiffSourceDecoderOptions>().Configure<IOptions<ImagingOptions>>((target, imaging) =>
+            target.StoredTilePassthrough = imaging.Value.StoredTilePassthrough);
         return services;
     }
 

@@ -1,4 +1,5 @@
 using System.Net;
+using Iiif.Tests.TestUtilities;
 using Microsoft.Playwright;
 
 namespace Iiif.Tests.Web.Viewer;
@@ -43,16 +44,27 @@ public class ViewerBrowserTests
           || (window.iiifViewer.world.getItemCount() > 0 && window.iiifViewer.world.getItemAt(0).getFullyLoaded()))
         """;
 
-    [Test]
-    [Description("Old server: the viewer page shows the image by deep zoom over the IIIF endpoints.")]
-    public async Task Viewer_InChromium_PaintsFullyLoadedTiledImage()
+    [TestCase("jp2")]
+    [TestCase("tif")]
+    [Description("Old server: the viewer page shows the image by deep zoom over the IIIF endpoints, for a tiled JPEG 2000 and a TIFF pyramid.")]
+    public async Task Viewer_InChromium_PaintsFullyLoadedTiledImage(string format)
     {
         if (!File.Exists(ChromiumPath))
         {
             Assert.Ignore($"{ChromiumPath} is not installed (apt-get install chromium; .ci/run installs it).");
         }
 
-        await using var host = await RunningHost.StartAsync(f => RunningHost.AddImage(f, "sample"));
+        await using var host = await RunningHost.StartAsync(f =>
+        {
+            if (format == "tif")
+            {
+                File.Copy(TiffTestImages.PathOf("jpeg-chain"), Path.Combine(f.ImagesDirectory, "sample.tif"));
+            }
+            else
+            {
+                RunningHost.AddImage(f, "sample");
+            }
+        });
         await RequireInfoJsonAsync(host);
 
         using var playwright = await Playwright.CreateAsync();
@@ -66,7 +78,7 @@ public class ViewerBrowserTests
         await page.GotoAsync(new Uri(host.BaseUri, "/viewer/sample").ToString());
         await page.WaitForFunctionAsync(LoadedOrFailedScript, null, new PageWaitForFunctionOptions { Timeout = 60_000 });
 
-        var screenshot = Path.Combine(TestContext.CurrentContext.WorkDirectory, "viewer-browser-sample.png");
+        var screenshot = Path.Combine(TestContext.CurrentContext.WorkDirectory, $"viewer-browser-sample-{format}.png");
         await page.ScreenshotAsync(new PageScreenshotOptions { Path = screenshot });
         TestContext.AddTestAttachment(screenshot, "The viewer page after the image fully loaded");
 
