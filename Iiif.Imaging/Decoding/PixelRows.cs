@@ -27,6 +27,29 @@ internal static class PixelRows
     /// <summary>Bytes per pixel of <paramref name="image"/>.</summary>
     public static int BytesPerPixel(Image image) => image.PixelType.BitsPerPixel / 8;
 
+    /// <summary>True for the 16-bit-per-channel types (L16, La32, Rgb48, Rgba64).</summary>
+    public static bool IsDeep(Image image) => image is Image<L16> or Image<La32> or Image<Rgb48> or Image<Rgba64>;
+
+    /// <summary>Channels per pixel: 1 (grey), 2 (grey and alpha), 3 (RGB) or 4 (RGBA).</summary>
+    public static int Channels(Image image) => BytesPerPixel(image) / (IsDeep(image) ? 2 : 1);
+
+    /// <summary>True when the last channel is alpha.</summary>
+    public static bool HasAlpha(Image image) => Channels(image) is 2 or 4;
+
+    /// <summary>A blank image of <paramref name="image"/>'s pixel type.</summary>
+    public static Image CreateLike(Image image, int width, int height, Configuration configuration) => image switch
+    {
+        Image<L8> => new Image<L8>(configuration, width, height),
+        Image<La16> => new Image<La16>(configuration, width, height),
+        Image<Rgb24> => new Image<Rgb24>(configuration, width, height),
+        Image<Rgba32> => new Image<Rgba32>(configuration, width, height),
+        Image<L16> => new Image<L16>(configuration, width, height),
+        Image<La32> => new Image<La32>(configuration, width, height),
+        Image<Rgb48> => new Image<Rgb48>(configuration, width, height),
+        Image<Rgba64> => new Image<Rgba64>(configuration, width, height),
+        _ => throw new ArgumentException($"Unexpected pixel type {image.GetType().Name}.", nameof(image)),
+    };
+
     private static Span<byte> Bytes<TPixel>(Image<TPixel> image, int y)
         where TPixel : unmanaged, IPixel<TPixel> => MemoryMarshal.AsBytes(image.DangerousGetPixelRowMemory(y).Span);
 }

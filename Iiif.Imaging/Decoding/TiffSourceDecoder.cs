@@ -53,7 +53,9 @@ internal sealed class TiffSourceDecoder : IImageDecoder, IStoredTileSource
         ArgumentNullException.ThrowIfNull(plan);
         var facts = FactsOf(source, cancellationToken);
         using var session = new TiffReadSession(source, LocationOf(source), _blocks, _configuration, deep: false);
-        return TiffRegionReader.Read(facts, plan.SourceRegion, plan.Reduction.Level, plan.DecodedSize, session, deep: false, _configuration, cancellationToken);
+        var image = TiffRegionReader.Read(facts, plan.SourceRegion, plan.Reduction.Level, plan.DecodedSize, session, deep: false, _configuration, cancellationToken);
+        TiffImageReader.AttachProfile(image, facts);
+        return image;
     }
 
     /// <inheritdoc/>

@@ -38,6 +38,8 @@ internal sealed unsafe class TiffBlockDecoder
     /// <exception cref="SourceTooLargeException">The block is larger than libtiff's allocation cap.</exception>
     public Image Decode(int index, bool deep)
     {
+        // 16 bits are only kept where there are 16 bits to keep.
+        deep &= _directory.Layout.IsDeep;
         var bounds = _directory.BlockBounds(index);
         var image = CreateImage(bounds.Width, bounds.Height, deep);
         try

@@ -13,8 +13,8 @@ namespace Iiif.Imaging.Tiff;
 /// level's real size), the last pixel is repeated rather than failing.</remarks>
 internal static class TiffRegionReader
 {
-    /// <summary>Level pixels one region may read: a thumbnail of a single-level TIFF averages the whole image, and beyond
-    /// this that is refused (the file wants a pyramid) rather than keeping a render slot busy for minutes.</summary>
+    /// <summary>Level pixels one region may average down: a thumbnail of a single-level TIFF averages the whole image, and
+    /// beyond this that is refused (the file wants a pyramid) rather than keeping a render slot busy for minutes.</summary>
     private const long MaxSourcePixels = 1L << 31;
 
     /// <summary>Reads <paramref name="region"/> (full-resolution pixels) at <paramref name="reduction"/> into a new image
@@ -30,7 +30,7 @@ internal static class TiffRegionReader
         var y = Span(CeilShift(region.Y, reduction), size.Height, factor, directory.Height);
         var window = new Window(x, y, factor, directory.Width, directory.Height);
         var sourcePixels = (long)(window.SourceRight - window.SourceX) * (window.SourceBottom - window.SourceY);
-        if (sourcePixels > MaxSourcePixels)
+        if (factor > 1 && sourcePixels > MaxSourcePixels)
         {
             throw new SourceTooLargeException($"The region needs {sourcePixels} pixels of a TIFF level read; at most {MaxSourcePixels} are. Store the TIFF as a pyramid (iiif convert).");
         }

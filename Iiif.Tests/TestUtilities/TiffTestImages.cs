@@ -1,4 +1,5 @@
 using System.Collections.Concurrent;
+using Iiif.Imaging.Tiff;
 using SixLabors.ImageSharp;
 using SixLabors.ImageSharp.Formats.Png;
 using SixLabors.ImageSharp.Formats.Tiff;
@@ -74,6 +75,8 @@ internal static class TiffTestImages
         new("tiffcp-strips-16rows", Lossless: true, SubIfds: false, Build: path =>
             ExternalTool.Run("tiffcp", "-s", "-r", "16", "-c", "lzw", PathOf("none-single-tiled"), path)),
         new("tiffcp-pyramid", Lossless: true, SubIfds: false, Build: BuildTiffcpPyramid),
+        new("converter-jpeg", Lossless: false, SubIfds: false, Build: path => Convert(path, "rgb", TiffTileCompression.Jpeg)),
+        new("converter-deflate-rgba", Lossless: true, SubIfds: false, Build: path => Convert(path, "rgba", TiffTileCompression.Deflate)),
         new("signed16-tiled", Lossless: true, SubIfds: false, Build: path =>
         {
             var signed = path + ".v";
@@ -150,6 +153,13 @@ internal static class TiffTestImages
         };
         image.Save(path, new PngEncoder { CompressionLevel = PngCompressionLevel.BestSpeed });
     });
+
+    /// <summary>A pyramid written by our own converter's writer (256 px tiles, levels halved rounding up).</summary>
+    private static void Convert(string path, string kind, TiffTileCompression compression)
+    {
+        using var image = Image.Load(Base(kind));
+        new TiffPyramidWriter(new TiffPyramidWriterOptions { Compression = compression }, Configuration.Default).Write(image, path);
+    }
 
     private static TiffVariant Vips(string name, string kind, bool lossless, string[] options, bool subIfds = false) =>
         new(name, lossless, subIfds, path => ExternalTool.Run("vips", ["tiffsave", Base(kind), path, .. options]));

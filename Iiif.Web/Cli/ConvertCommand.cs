@@ -1,11 +1,13 @@
 using System.Diagnostics;
 using System.Globalization;
 using Iiif.Imaging.Jpeg2000;
+using Iiif.Imaging.Tiff;
 using SixLabors.ImageSharp;
 
 namespace Iiif.Web.Cli;
 
-/// <summary><c>iiif convert</c>: turns TIFF, JPEG and PNG images into IIIF-friendly JPEG 2000 files, one file or a folder.</summary>
+/// <summary><c>iiif convert</c>: turns TIFF (any layout, pyramids included), JPEG and PNG images into IIIF-friendly
+/// JPEG 2000 files or pyramidal tiled TIFFs, one file or a folder.</summary>
 internal static class ConvertCommand
 {
     public const string Name = "convert";
@@ -14,19 +16,29 @@ internal static class ConvertCommand
     private const int ProgressTileThreshold = 4;
 
     public const string Usage = """
-        Usage: iiif convert <input> <output.jp2> [options]
-               iiif convert <folder> <out-folder> [options]
+        Usage: iiif convert <input> <output.jp2|output.tif> [options]
+               iiif convert <folder> <out-folder> [--tiff] [options]
 
-        Converts TIFF, JPEG and PNG images into JPEG 2000 laid out for IIIF serving: tiles, precincts, RPCL order,
-        PLT/TLM markers, and resolution levels down to a thumbnail under 256 pixels. The source ICC profile is embedded
-        and 16-bit sources stay 16-bit. Folder mode converts every .tif/.tiff/.jpg/.jpeg/.png file in <folder>.
+        Converts TIFF (strips, tiles or pyramids; the first image), JPEG and PNG images into a master laid out for IIIF
+        serving, with levels down to a thumbnail under 256 pixels. The source's channels are kept (RGB stays RGB, grey
+        stays grey), 16-bit sources stay 16-bit and the ICC profile is embedded. Folder mode converts every
+        .tif/.tiff/.jpg/.jpeg/.png file in <folder>.
 
-        Options:
+        JPEG 2000 (output .jp2, or .j2k with --j2k): tiles, precincts, RPCL order, PLT/TLM markers.
           --lossless    reversible 5/3 wavelet (exact pixels; about 2-3 times larger)
           --rate N      lossy 9/7 compression ratio N:1 of the best layer (default 20; layers at 4N, 2N, N)
           --tile N      tile size in pixels (default 1024)
           --levels N    resolution levels (default: smallest level under 256 pixels)
           --j2k         write a raw codestream (.j2k) instead of a JP2 file
+
+        Pyramidal tiled TIFF (output .tif or .tiff, or --tiff in folder mode): each level halved from the one
+        before, chained as reduced-resolution directories, as IIPImage and vips write them.
+          --lossless    Deflate tiles (exact pixels) instead of JPEG; sources with alpha or 16-bit samples always get
+                        Deflate, which JPEG cannot hold
+          --quality N   JPEG quality of the tiles, 1-100 (default 85)
+          --tile N      tile size, 256 or 512 (default 256)
+          --tiff        folder mode: write .tif files
+
           --help        show this text
 
         Exit codes: 0 done, 2 bad arguments or an input/output problem (one line on stderr), 1 unexpected failure.
@@ -93,8 +105,32 @@ internal static class ConvertCommand
         CheckOutput(output);
         var watch = Stopwatch.StartNew();
         using var image = SourceImageLoader.Load(input);
+        if (settings.WritesTiff(output))
+        {
+            WriteTiff(image, input, output, settings.ToTiffOptions(), console);
+            console.Out.WriteLine($"{input} -> {DescribeTiff(output, watch.Elapsed)}");
+            return;
+        }
+
         Write(image, input, output, settings.ToEncoderOptions(), console);
         console.Out.WriteLine($"{input} -> {Describe(output, watch.Elapsed)}");
+    }
+
+    /// <summary>Writes <paramref name="image"/> as a pyramidal tiled TIFF, with progress and the same temporary-name
+    /// rule as <see cref="Write"/>.</summary>
+    public static void WriteTiff(Image image, string label, string output, TiffPyramidWriterOptions options, CliConsole console)
+    {
+        var writer = new TiffPyramidWriter(options, SixLabors.ImageSharp.Configuration.Default);
+        var tiles = writer.TileCount(image.Width, image.Height);
+        var progress = tiles >= ProgressTileThreshold ? new ConsoleProgress(console.Error, console.ErrorIsTerminal, Path.GetFileName(label)) : null;
+        WriteAtomically(output, label, progress, partial => writer.Write(image, partial, progress));
+    }
+
+    /// <summary>One line about a written TIFF pyramid, read back through libtiff: size, compression, levels, tiles.</summary>
+    public static string DescribeTiff(string output, TimeSpan elapsed)
+    {
+        var bytes = new FileInfo(output).Length;
+        return string.Create(CultureInfo.InvariantCulture, $"{output}: {TiffImageReader.Describe(output)}, {bytes / 1024.0:0.#} KiB in {elapsed.TotalSeconds:0.00} s");
     }
 
     /// <summary>Encodes <paramref name="image"/> to <paramref name="output"/> with a progress bar for big images. Writes
@@ -102,22 +138,29 @@ internal static class ConvertCommand
     /// a file.</summary>
     public static void Write(Image image, string label, string output, Jpeg2000EncoderOptions options, CliConsole console)
     {
-        var partial = output + ".part";
         var progress = ShowsProgress(image, options) ? new ConsoleProgress(console.Error, console.ErrorIsTerminal, Path.GetFileName(label)) : null;
+        WriteAtomically(output, label, progress, partial => new Jpeg2000Encoder(options).Encode(image, partial, progress));
+    }
+
+    private static void WriteAtomically(string output, string label, ConsoleProgress? progress, Action<string> write)
+    {
+        var partial = output + ".part";
         try
         {
-            new Jpeg2000Encoder(options).Encode(image, partial, progress);
+            write(partial);
             progress?.Finish();
             File.Move(partial, output, overwrite: true);
         }
         catch (Exception e) when (e is IOException or UnauthorizedAccessException)
         {
             progress?.Finish();
+            File.Delete(partial);
             throw new CliException($"cannot write '{output}': {e.Message}", e);
         }
         catch (Exception e) when (e is ArgumentException or Jpeg2000EncodeException)
         {
             progress?.Finish();
+            File.Delete(partial);
             throw new CliException($"cannot encode '{label}': {e.Message}", e);
         }
     }

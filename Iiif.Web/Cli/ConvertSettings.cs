@@ -1,5 +1,6 @@
 using System.Globalization;
 using Iiif.Imaging.Jpeg2000;
+using Iiif.Imaging.Tiff;
 
 namespace Iiif.Web.Cli;
 
@@ -18,7 +19,14 @@ internal sealed record ConvertSettings
     /// <summary>The final (best) layer's compression ratio for lossy files.</summary>
     public float Rate { get; init; } = DefaultRate;
 
-    public int TileSize { get; init; } = 1024;
+    /// <summary>Tile size; null = 1024 for JPEG 2000, 256 for TIFF.</summary>
+    public int? TileSize { get; init; }
+
+    /// <summary>JPEG quality of TIFF tiles; null = 85.</summary>
+    public int? Quality { get; init; }
+
+    /// <summary>Write pyramidal TIFF in folder mode (single files choose by the output's extension).</summary>
+    public bool Tiff { get; init; }
 
     /// <summary>Resolution levels; null = enough for a smallest level under 256 pixels.</summary>
     public int? Levels { get; init; }
@@ -28,7 +36,19 @@ internal sealed record ConvertSettings
     public bool Help { get; init; }
 
     /// <summary>The file extension written in folder mode.</summary>
-    public string Extension => J2k ? ".j2k" : ".jp2";
+    public string Extension => Tiff ? ".tif" : J2k ? ".j2k" : ".jp2";
+
+    /// <summary>True when <paramref name="output"/> is to be a pyramidal TIFF: by its extension, or <c>--tiff</c>.</summary>
+    public bool WritesTiff(string output) =>
+        Tiff || Path.GetExtension(output).ToLowerInvariant() is ".tif" or ".tiff";
+
+    /// <summary>The TIFF writer options: JPEG tiles unless <c>--lossless</c> (Deflate).</summary>
+    public TiffPyramidWriterOptions ToTiffOptions() => new()
+    {
+        Compression = Lossless ? TiffTileCompression.Deflate : TiffTileCompression.Jpeg,
+        TileSize = TileSize ?? 256,
+        JpegQuality = Quality ?? 85,
+    };
 
     /// <summary>The encoder options: IIIF-friendly defaults (tiles, precincts, RPCL, PLT/TLM come with the encoder).
     /// Lossy files get three quality layers at 4x, 2x and 1x the rate so a client can stop early; lossless ones one.</summary>
@@ -36,7 +56,7 @@ internal sealed record ConvertSettings
     {
         Lossless = Lossless,
         CompressionRatios = Lossless ? [] : [Rate * 4, Rate * 2, Rate],
-        TileSize = TileSize,
+        TileSize = TileSize ?? 1024,
         Resolutions = Levels,
         Container = J2k ? Jpeg2000Container.J2k : Jpeg2000Container.Jp2,
         Threads = Environment.ProcessorCount,
@@ -48,10 +68,9 @@ internal sealed record ConvertSettings
     {
         ArgumentNullException.ThrowIfNull(args);
         var paths = new List<string>();
-        bool lossless = false, j2k = false, help = false;
+        bool lossless = false, j2k = false, tiff = false, help = false;
         float? rate = null;
-        int tile = 1024;
-        int? levels = null;
+        int? tile = null, levels = null, quality = null;
         for (var i = 0; i < args.Count; i++)
         {
             switch (args[i])
@@ -64,6 +83,12 @@ internal sealed record ConvertSettings
                     break;
                 case "--j2k":
                     j2k = true;
+                    break;
+                case "--tiff":
+                    tiff = true;
+                    break;
+                case "--quality":
+                    quality = (int)ParseNumber(args, ++i, "--quality", 1, 100, integer: true);
                     break;
                 case "--rate":
                     rate = ParseNumber(args, ++i, "--rate", 1.1f, 10000f);
@@ -97,7 +122,7 @@ internal sealed record ConvertSettings
             throw new CliException("expected <input> <output> (see --help)");
         }
 
-        return new ConvertSettings
+        var settings = new ConvertSettings
         {
             Input = paths[0],
             Output = paths[1],
@@ -106,7 +131,41 @@ internal sealed record ConvertSettings
             TileSize = tile,
             Levels = levels,
             J2k = j2k,
+            Tiff = tiff,
+            Quality = quality,
         };
+        settings.CheckCombination(rate is not null);
+        return settings;
+    }
+
+    /// <summary>Refuses options that do not apply to the output format chosen.</summary>
+    private void CheckCombination(bool rateGiven)
+    {
+        if (Tiff && J2k)
+        {
+            throw new CliException("--tiff and --j2k exclude each other");
+        }
+
+        var tiffOutput = Tiff || (!Directory.Exists(Input) && WritesTiff(Output));
+        if (tiffOutput && (rateGiven || Levels is not null || J2k))
+        {
+            throw new CliException("--rate, --levels and --j2k are for JPEG 2000 output, not TIFF");
+        }
+
+        if (!tiffOutput && Quality is not null)
+        {
+            throw new CliException("--quality is for TIFF output (JPEG tiles); JPEG 2000 uses --rate");
+        }
+
+        if (tiffOutput && Lossless && Quality is not null)
+        {
+            throw new CliException("--lossless and --quality exclude each other");
+        }
+
+        if (tiffOutput && TileSize is not (null or 256 or 512))
+        {
+            throw new CliException(FormattableString.Invariant($"--tile must be 256 or 512 for TIFF output, not {TileSize}"));
+        }
     }
 
     private static float ParseNumber(IReadOnlyList<string> args, int index, string option, float min, float max, bool integer = false)
