@@ -16,8 +16,17 @@ internal sealed class SourceFactsCache : ICacheStatisticsSource
     /// <summary>Sources whose facts are kept (a few kilobytes each at most).</summary>
     public const int Capacity = 4096;
 
-    private readonly ICache<DecodedImageKey, object> _facts =
-        new ConcurrentLruBuilder<DecodedImageKey, object>().WithCapacity(Capacity).WithMetrics().Build();
+    private readonly ICache<DecodedImageKey, object> _facts;
+
+    /// <summary>A cache of <see cref="Capacity"/> sources.</summary>
+    public SourceFactsCache()
+        : this(Capacity)
+    {
+    }
+
+    /// <summary>A cache of <paramref name="capacity"/> sources (for tests).</summary>
+    internal SourceFactsCache(int capacity) =>
+        _facts = new ConcurrentLruBuilder<DecodedImageKey, object>().WithCapacity(capacity).WithMetrics().Build();
 
     /// <summary>The facts of <paramref name="location"/> at <paramref name="version"/>, read with <paramref name="read"/>
     /// when absent. Concurrent first requests may both read; the facts are equal anyway.</summary>
