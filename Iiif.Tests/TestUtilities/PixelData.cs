@@ -69,20 +69,7 @@ internal sealed class PixelData
     /// block, clipped at the right and bottom edges (a partial block still makes a pixel).</summary>
     public PixelData Binned(int factor) =>
         From((Width + factor - 1) / factor, (Height + factor - 1) / factor, Channels, (x, y, c) =>
-        {
-            int x0 = x * factor, x1 = Math.Min(x0 + factor, Width), y0 = y * factor, y1 = Math.Min(y0 + factor, Height);
-            long sum = 0;
-            for (var yy = y0; yy < y1; yy++)
-            {
-                for (var xx = x0; xx < x1; xx++)
-                {
-                    sum += this[xx, yy, c];
-                }
-            }
-
-            var count = (x1 - x0) * (y1 - y0);
-            return (byte)((sum + (count / 2)) / count);
-        });
+            Mean(x * factor, Math.Min((x + 1) * factor, Width), y * factor, Math.Min((y + 1) * factor, Height), c));
 
     public PixelData Crop(PixelRect rect) => From(rect.Width, rect.Height, Channels, (x, y, c) => this[rect.X + x, rect.Y + y, c]);
 
@@ -140,10 +127,13 @@ internal sealed class PixelData
         return new PixelData(samples, r.Width, r.Height, channels);
     }
 
-    private byte WindowMean(int centreX, int centreY, int scale, int channel)
+    private byte WindowMean(int centreX, int centreY, int scale, int channel) =>
+        Mean(Math.Max(centreX - (scale / 2), 0), Math.Min(centreX + ((scale + 1) / 2), Width),
+            Math.Max(centreY - (scale / 2), 0), Math.Min(centreY + ((scale + 1) / 2), Height), channel);
+
+    /// <summary>The rounded mean of one channel over [x0, x1) x [y0, y1).</summary>
+    private byte Mean(int x0, int x1, int y0, int y1, int channel)
     {
-        int x0 = Math.Max(centreX - (scale / 2), 0), x1 = Math.Min(centreX + ((scale + 1) / 2), Width);
-        int y0 = Math.Max(centreY - (scale / 2), 0), y1 = Math.Min(centreY + ((scale + 1) / 2), Height);
         long sum = 0;
         for (var y = y0; y < y1; y++)
         {

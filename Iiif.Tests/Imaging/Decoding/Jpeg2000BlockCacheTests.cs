@@ -41,19 +41,12 @@ public class Jpeg2000BlockCacheTests
         var source = new FileSourceHandle(Tiled);
         var key = new DecodedImageKey(Tiled, source.Version, Block: 1, Reduction: 0);
         var cache = decoder.Blocks.Images!;
-        var allQueued = false;
-        cache.DecodeStarting = () => allQueued = SpinWait.SpinUntil(() => cache.Leases(key) == 8, TimeSpan.FromSeconds(30));
 
-        var requests = Enumerable.Range(0, 8).Select(i => Task.Factory.StartNew(
-            () =>
-            {
-                using var tile = decoder.Decode(source, Plan(256 + (i * 32), 0, 32, 32, 0), CancellationToken.None);
-                return tile.Width;
-            },
-            CancellationToken.None,
-            TaskCreationOptions.LongRunning,
-            TaskScheduler.Default)).ToArray();
-        var widths = await Task.WhenAll(requests);
+        var (widths, allQueued) = await SingleFlightProbe.RunAsync(cache, key, 8, i =>
+        {
+            using var tile = decoder.Decode(source, Plan(256 + (i * 32), 0, 32, 32, 0), CancellationToken.None);
+            return tile.Width;
+        });
 
         Assert.That(allQueued, Is.True, "all eight requests waited on the one decode");
         Assert.That(cache.DecodeCount, Is.EqualTo(1));

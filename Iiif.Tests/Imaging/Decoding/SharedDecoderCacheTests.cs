@@ -56,19 +56,12 @@ public class SharedDecoderCacheTests
         var source = new FileSourceHandle(TiffTestImages.PathOf("lzw-chain"));
         var key = new DecodedImageKey(TiffTestImages.PathOf("lzw-chain"), source.Version, Block: 0, Reduction: 0);
         var cache = blocks.Images!;
-        var allQueued = false;
-        cache.DecodeStarting = () => allQueued = SpinWait.SpinUntil(() => cache.Leases(key) == 8, TimeSpan.FromSeconds(30));
 
-        var requests = Enumerable.Range(0, 8).Select(i => Task.Factory.StartNew(
-            () =>
-            {
-                using var tile = decoder.Decode(source, RenderPlanBuilder.ForRegion(i * 16, 0, 16, 16).Build(), CancellationToken.None);
-                return tile.Width;
-            },
-            CancellationToken.None,
-            TaskCreationOptions.LongRunning,
-            TaskScheduler.Default)).ToArray();
-        var widths = await Task.WhenAll(requests);
+        var (widths, allQueued) = await SingleFlightProbe.RunAsync(cache, key, 8, i =>
+        {
+            using var tile = decoder.Decode(source, RenderPlanBuilder.ForRegion(i * 16, 0, 16, 16).Build(), CancellationToken.None);
+            return tile.Width;
+        });
 
         Assert.That(allQueued, Is.True, "all eight requests waited on the one decode");
         Assert.That((cache.DecodeCount, cache.Leases(key)), Is.EqualTo((1, 0)));
