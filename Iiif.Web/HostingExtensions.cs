@@ -17,9 +17,9 @@ namespace Iiif.Web;
 internal static class HostingExtensions
 {
     /// <summary>Exit code of a start-up stopped by bad configuration (EX_CONFIG of sysexits.h).</summary>
-    public const int ConfigurationErrorExitCode = 78;
+    public const int ConfigurationErrorExitCode = ExitCodes.Configuration;
 
-    /// <summary>Runs the server until it is stopped; returns the process exit code.</summary>
+    /// <summary>Runs the server until it is stopped; returns the process exit code (see <see cref="ExitCodes"/>).</summary>
     public static async Task<int> RunIiifAsync(string[] args)
     {
         WebApplication app;
@@ -34,41 +34,82 @@ internal static class HostingExtensions
 
         await using (app.ConfigureAwait(false))
         {
-            try
+            foreach (var warning in app.Services.GetRequiredService<LayeredConfiguration>().Warnings)
             {
-                // Configuration first (as StartAsync would), then the codec: neither may let Kestrel bind its port.
-                app.Services.GetService<IStartupValidator>()?.Validate();
-                if (CodecStartupCheck.Problem(Jpeg2000Codec.TryGetVersion) is { } codecProblem)
-                {
-                    Log.StartupFailed(app.Logger, codecProblem);
-                    await Console.Error.WriteLineAsync(codecProblem).ConfigureAwait(false);
-                    return CodecStartupCheck.MissingCodecExitCode;
-                }
-
-                // Not RunAsync: it disposes the host, and with it the logger, before a start-up error could be logged.
-                await app.StartAsync().ConfigureAwait(false);
+                Log.StartupWarning(app.Logger, warning);
+                await Console.Error.WriteLineAsync("iiif: warning: " + warning).ConfigureAwait(false);
             }
-            catch (Exception e) when (StartupErrors.Describe(e) is { } failures)
+
+            var exitCode = await StartAsync(app).ConfigureAwait(false);
+            if (exitCode is not null)
             {
-                var logsToConsole = bool.TryParse(app.Configuration["logging:console"], out var console) && console;
-                return ReportConfigurationErrors(failures, app.Logger, logsToConsole);
+                return exitCode.Value;
+            }
+
+            foreach (var line in StartupSummary.Lines(app))
+            {
+                Log.StartupSummary(app.Logger, line);
+                await Console.Out.WriteLineAsync("iiif: " + line).ConfigureAwait(false);
             }
 
             await app.WaitForShutdownAsync().ConfigureAwait(false);
-            return 0;
+            return ExitCodes.Success;
+        }
+    }
+
+    /// <summary>Validates, checks the codec and starts Kestrel; an exit code when the server cannot run, else null.</summary>
+    private static async Task<int?> StartAsync(WebApplication app)
+    {
+        try
+        {
+            // Configuration first (as StartAsync would), then the codec: neither may let Kestrel bind its port.
+            app.Services.GetService<IStartupValidator>()?.Validate();
+            if (CodecStartupCheck.Problem(Jpeg2000Codec.TryGetVersion) is { } codecProblem)
+            {
+                Log.StartupFailed(app.Logger, codecProblem);
+                await Console.Error.WriteLineAsync(codecProblem).ConfigureAwait(false);
+                return CodecStartupCheck.MissingCodecExitCode;
+            }
+
+            // Not RunAsync: it disposes the host, and with it the logger, before a start-up error could be logged.
+            await app.StartAsync().ConfigureAwait(false);
+            return null;
+        }
+        catch (Exception e) when (StartupErrors.Describe(e) is { } failures)
+        {
+            var logsToConsole = bool.TryParse(app.Configuration["logging:console"], out var console) && console;
+            return ReportConfigurationErrors(failures, app.Logger, logsToConsole);
+        }
+        catch (Exception e) when (ListenFailure.Describe(e) is { } failure)
+        {
+            // One line instead of Kestrel's stack trace, and a code the systemd units do not restart on.
+            Log.CannotListen(app.Logger, failure);
+            await Console.Error.WriteLineAsync("iiif: " + failure).ConfigureAwait(false);
+            return ExitCodes.CannotListen;
+        }
+        catch (Exception e) when (e is not OutOfMemoryException)
+        {
+            var type = e.GetType().Name;
+            Log.StartupCrashed(app.Logger, type, e);
+            var logs = string.Join(", ", app.Services.GetRequiredService<IiifLogFiles>().Paths);
+            await Console.Error.WriteLineAsync($"iiif: not starting: unexpected {type}: {e.Message.ReplaceLineEndings(" ")} (details in {logs})")
+                .ConfigureAwait(false);
+            return ExitCodes.Failure;
         }
     }
 
     /// <summary>The host builder with every configuration layer, logging and service. <paramref name="environmentVariables"/>
     /// replaces the process environment (tests pass their own); <c>--config DIR</c> in <paramref name="args"/> names the
-    /// config folder, which is otherwise the one next to the executable.</summary>
-    public static WebApplicationBuilder CreateIiifBuilder(string[] args, IDictionary? environmentVariables = null)
+    /// config folder, which is otherwise the one next to the executable. <paramref name="command"/> names the command
+    /// (warm, clean) the services are built for, which then logs to its own file, iiif-{command}.log.</summary>
+    public static WebApplicationBuilder CreateIiifBuilder(string[] args, IDictionary? environmentVariables = null, string? command = null)
     {
         ArgumentNullException.ThrowIfNull(args);
         var variables = environmentVariables ?? Environment.GetEnvironmentVariables();
         var location = IiifConfigurationSources.Locate(args, variables);
-        var settings = IiifConfigurationSources.Load(location, args, variables);
-        var unknownKeys = ConfigurationKeyChecker.Check(settings);
+        var layered = IiifConfigurationSources.LoadLayers(location, args, variables);
+        var settings = layered.Values;
+        var unknownKeys = ConfigurationKeyChecker.Check(settings, layered.Origins);
         if (unknownKeys.Count > 0)
         {
             throw new InvalidConfigurationException(unknownKeys);
@@ -84,7 +125,8 @@ internal static class HostingExtensions
         });
         builder.Configuration.Sources.Clear();
         builder.Configuration.AddInMemoryCollection(settings);
-        builder.AddIiifLogging(location);
+        builder.Services.AddSingleton(layered);
+        builder.AddIiifLogging(location, command);
         var server = Bind<ServerOptions>(builder.Configuration, ServerOptions.SectionName);
         builder.WebHost.UseUrls(ListenUrls.Resolve(server));
         // SIGTERM stops accepting connections, then lets requests in flight finish for this long. Bound here, not from
@@ -112,12 +154,18 @@ internal static class HostingExtensions
         return app;
     }
 
-    private static void AddIiifLogging(this WebApplicationBuilder builder, IiifConfigurationLocation location)
+    private static void AddIiifLogging(this WebApplicationBuilder builder, IiifConfigurationLocation location, string? command)
     {
         var options = Bind<LoggingOptions>(builder.Configuration, LoggingOptions.SectionName);
         var directory = string.IsNullOrWhiteSpace(options.Directory) ? new LoggingOptions().Directory : options.Directory;
         options.Directory = Path.GetFullPath(directory, builder.Environment.ContentRootPath);
-        var factory = NLogSetup.CreateFactory(NLogSetup.FindConfigFile(location.ConfigDirectory), options);
+        var (logName, reservation) = command is null
+            ? (NLogSetup.ServerLogName, null)
+            : NLogSetup.ReserveLogName(options.Directory, NLogSetup.ServerLogName + "-" + command);
+        var factory = NLogSetup.CreateFactory(NLogSetup.FindConfigFile(location.ConfigDirectory), options, logName);
+        var files = new IiifLogFiles(NLogSetup.FilePaths(factory), reservation);
+        // Registered through a factory so that the container disposes it (and releases the reservation) with the host.
+        builder.Services.AddSingleton(_ => files);
         builder.Logging.ClearProviders();
         builder.Logging.AddNLogWeb(factory, new NLogAspNetCoreOptions
         {

@@ -2,33 +2,46 @@
 # Installs the IIIF server on a Debian/Ubuntu host (as root). Idempotent: run it again to upgrade the application; the
 # operator's /etc/iiif/local.yml and the image, cache and log folders are kept.
 #
-#   deploy/install.sh [--from DIR] [--root DIR] [--no-systemd] [--no-user] [--deps-only] [--no-deps]
+#   deploy/install.sh [--from DIR] [--root DIR] [--user NAME] [--port N] [--no-systemd] [--no-user] [--deps-only] [--no-deps]
 #
 #   --from DIR     a published server (dotnet publish output: Iiif.Web, Iiif.Web.dll, config/, wwwroot/) to install.
 #                  Without it, the repository this script belongs to is published self-contained for linux-x64,
 #                  which needs the .NET 10 SDK on this machine.
 #   --root DIR     install under DIR instead of / (DIR/opt/iiif, DIR/etc/iiif, ...): for tests and staging.
+#   --user NAME    the service user (default iiif).
+#   --port N       the port written into a new local.yml (default 3001).
 #   --no-systemd   do not install or start the systemd unit (containers, CI, a root without systemd).
 #   --no-user      do not create the iiif service user or change owners (unprivileged test runs).
 #   --deps-only    install the system packages and stop (the Dockerfile's runtime stage).
 #   --no-deps      skip the system packages (they are installed already).
-# Environment: IIIF_USER (default iiif), IIIF_PORT (default 3001, the first instance's port in local.yml).
+# Environment: INSTALL_IIIF_USER and INSTALL_IIIF_PORT, the same as --user and --port. (Not IIIF_*: the server reads
+# every IIIF_* variable as one of its settings.)
+# Also installs /usr/local/bin/iiif, the server's command-line tools run as the service user with /etc/iiif.
 set -euo pipefail
 
 here="$(cd "$(dirname "$0")" && pwd)"
 from="" root="" systemd=1 user_setup=1 deps=1 deps_only=0
-service_user="${IIIF_USER:-iiif}"
-port="${IIIF_PORT:-3001}"
+for old in IIIF_USER IIIF_PORT; do
+    if [ -n "${!old:-}" ]; then
+        echo "install.sh: $old is set, but the server reads every IIIF_* variable as a setting and would refuse to start;" \
+            "unset it and use INSTALL_$old (or --user / --port)" >&2
+        exit 64
+    fi
+done
+service_user="${INSTALL_IIIF_USER:-iiif}"
+port="${INSTALL_IIIF_PORT:-3001}"
 
 while [ $# -gt 0 ]; do
     case "$1" in
         --from) from="$(cd "$2" && pwd)"; shift 2 ;;
         --root) mkdir -p "$2"; root="$(cd "$2" && pwd)"; shift 2 ;;
+        --user) service_user="$2"; shift 2 ;;
+        --port) port="$2"; shift 2 ;;
         --no-systemd) systemd=0; shift ;;
         --no-user) user_setup=0; shift ;;
         --deps-only) deps_only=1; shift ;;
         --no-deps) deps=0; shift ;;
-        -h|--help) sed -n '2,19p' "$0"; exit 0 ;;
+        -h|--help) sed -n '2,24p' "$0"; exit 0 ;;
         *) echo "install.sh: unknown option $1 (see --help)" >&2; exit 64 ;;
     esac
 done
@@ -39,6 +52,7 @@ images_dir="$root/srv/iiif/images"
 cache_dir="$root/var/cache/iiif"
 log_dir="$root/var/log/iiif"
 unit_dir="$root/etc/systemd/system"
+bin_dir="$root/usr/local/bin"
 
 # Runtime packages only: libopenjp2-7 and libtiff6 are the JPEG 2000 and TIFF codecs loaded in-process; ICU, OpenSSL and zlib are what a
 # self-contained .NET needs from the system; curl is for health checks by hand and in the container.
@@ -117,6 +131,43 @@ if [ "$user_setup" -eq 1 ]; then
     chmod 750 "$cache_dir" "$log_dir"
 fi
 
+# The command-line tools as the service runs: its user (files in the cache and logs stay the service's), its
+# configuration, and for an iiif@PORT instance its own cache and log folders.
+install_command() {
+    local run_as="$service_user"
+    [ "$user_setup" -eq 1 ] || run_as=""
+    mkdir -p "$bin_dir"
+    cat > "$bin_dir/iiif" <<SH
+#!/bin/sh
+# iiif: the IIIF server's command-line tools with the service's settings (written by deploy/install.sh).
+#   iiif [--instance PORT] COMMAND [ARGS]     e.g.  iiif clean    iiif --instance 3001 warm    iiif --help
+# Runs as the service user '$run_as' (from root too, so that cache files and logs stay writable by the service), reads
+# $config_dir like the units do, and with --instance PORT uses the cache and log folders of the iiif@PORT unit.
+# Exit codes: those of the command (iiif --help lists them); 77 when started by a user who may not act for the service.
+set -eu
+run_as='$run_as'
+if [ "\${1:-}" = "--instance" ]; then
+    case "\${2:-}" in
+        ''|*[!0-9]*) echo "iiif: --instance takes the port of an iiif@PORT instance, e.g. --instance 3001" >&2; exit 2 ;;
+    esac
+    export IIIF_CACHE__ROOT='$cache_dir'/"\$2" IIIF_LOGGING__DIRECTORY='$log_dir'/"\$2"
+    shift 2
+fi
+export IIIF_CONFIGDIR='$config_dir' IIIF_ENVIRONMENT=Production DOTNET_CLI_TELEMETRY_OPTOUT=1
+cd '$app_dir'
+if [ -z "\$run_as" ] || [ "\$(id -un)" = "\$run_as" ]; then
+    exec '$app_dir/Iiif.Web' "\$@"
+fi
+if [ "\$(id -u)" -ne 0 ]; then
+    echo "iiif: run this as root or as \$run_as: files it writes into the cache and logs must stay the service's" >&2
+    exit 77
+fi
+HOME=/nonexistent exec setpriv --reuid="\$run_as" --regid="\$run_as" --init-groups -- '$app_dir/Iiif.Web' "\$@"
+SH
+    chmod 755 "$bin_dir/iiif"
+}
+install_command
+
 if [ "$systemd" -eq 1 ]; then
     mkdir -p "$unit_dir"
     install -m 644 "$here/systemd/iiif.service" "$unit_dir/iiif.service"
@@ -128,4 +179,4 @@ if [ "$systemd" -eq 1 ]; then
     fi
 fi
 
-echo "Installed in $app_dir; settings in $config_dir/local.yml; images in $images_dir."
+echo "Installed in $app_dir; settings in $config_dir/local.yml; images in $images_dir; tools: $bin_dir/iiif --help."

@@ -28,9 +28,17 @@ public sealed class CachedDerivative : IDisposable
     /// <summary>An open stream at position 0 over a verified disk entry too big to hold in memory, else null.</summary>
     public Stream? File { get; }
 
+    /// <summary>True when this render could not be kept in the disk tier (a full or read-only disk): served, but the
+    /// next request renders again. Cache warming counts it as a failure.</summary>
+    public bool StoreFailed { get; private init; }
+
     /// <summary>A derivative held in memory.</summary>
     public static CachedDerivative FromBytes(DerivativeMetadata metadata, CacheTier tier, ReadOnlyMemory<byte> bytes) =>
         new(metadata, tier, bytes.Length, bytes, null);
+
+    /// <summary>A derivative just rendered; <paramref name="stored"/> says whether the disk tier kept it.</summary>
+    public static CachedDerivative FromRender(DerivativeMetadata metadata, ReadOnlyMemory<byte> bytes, bool stored) =>
+        new(metadata, CacheTier.Rendered, bytes.Length, bytes, null) { StoreFailed = !stored };
 
     /// <summary>A derivative streamed from an open file; the derivative owns the stream.</summary>
     public static CachedDerivative FromFile(DerivativeMetadata metadata, CacheTier tier, Stream file, long length)

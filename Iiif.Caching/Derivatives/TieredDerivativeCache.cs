@@ -21,7 +21,7 @@ internal sealed class TieredDerivativeCache : IDerivativeCache, IDisposable
     private readonly MemoryDerivativeTier _memory;
     private readonly DiskDerivativeStore _disk;
     private readonly SharedDerivativeTier? _shared;
-    private readonly SingleFlight<DerivativeEntry> _flights = new();
+    private readonly SingleFlight<(DerivativeEntry Entry, bool Stored)> _flights = new();
     private readonly ILogger _logger;
     private readonly TierCounter _memoryCounter = new();
     private readonly TierCounter _diskCounter = new();
@@ -66,9 +66,9 @@ internal sealed class TieredDerivativeCache : IDerivativeCache, IDisposable
 
         // A refresh never joins a normal render: it must produce new bytes even while an ordinary miss renders.
         var flightKey = (mode == DerivativeCacheMode.Refresh ? "refresh:" : "render:") + id.Id;
-        var entry = await _flights.RunAsync(flightKey, token => RenderAndStoreAsync(key, id, metadata, render, token), cancellationToken)
+        var (entry, stored) = await _flights.RunAsync(flightKey, token => RenderAndStoreAsync(key, id, metadata, render, token), cancellationToken)
             .ConfigureAwait(false);
-        return CachedDerivative.FromBytes(entry.Metadata, CacheTier.Rendered, entry.Bytes);
+        return CachedDerivative.FromRender(entry.Metadata, entry.Bytes, stored);
     }
 
     public CachedDerivative? TryGetFromMemory(DerivativeKey key) => TryMemory(key);
@@ -174,7 +174,7 @@ internal sealed class TieredDerivativeCache : IDerivativeCache, IDisposable
         return CachedDerivative.FromBytes(metadata, CacheTier.Disk, read.Bytes);
     }
 
-    private async Task<DerivativeEntry> RenderAndStoreAsync(
+    private async Task<(DerivativeEntry Entry, bool Stored)> RenderAndStoreAsync(
         DerivativeKey key, DerivativeId id, DerivativeMetadata metadata, Func<Stream, CancellationToken, Task> render,
         CancellationToken cancellationToken)
     {
@@ -187,12 +187,8 @@ internal sealed class TieredDerivativeCache : IDerivativeCache, IDisposable
 
         var entry = new DerivativeEntry(metadata, bytes);
         _memory.Set(key, entry);
-        if (_disk.Enabled)
-        {
-            await _disk.WriteAsync(key, id, entry).ConfigureAwait(false);
-        }
-
+        var stored = !_disk.Enabled || await _disk.WriteAsync(key, id, entry).ConfigureAwait(false);
         _shared?.SetInBackground(key, id, entry);
-        return entry;
+        return (entry, stored);
     }
 }

@@ -43,6 +43,17 @@ public class DeployCheckTests
     public void DockerLocalYml_HasOnlyKnownKeys() =>
         Assert.That(ConfigurationKeyChecker.Check(ReadYaml(Path.Combine(DeployEnvironment.DeployDirectory, "docker", "local.yml"))), Is.Empty);
 
+    [TestCase("iiif.service")]
+    [TestCase("iiif@.service")]
+    [Description("The units do not restart on the exit codes that would fail the same way again (config, cannot listen, no codec)")]
+    public async Task SystemdUnit_RestartPrevented_OnEveryPermanentExitCode(string unit)
+    {
+        var text = await File.ReadAllTextAsync(Path.Combine(DeployEnvironment.DeployDirectory, "systemd", unit));
+
+        Assert.That(text, Does.Contain(FormattableString.Invariant(
+            $"RestartPreventExitStatus={Iiif.Web.ExitCodes.MissingCodec} {Iiif.Web.ExitCodes.CannotListen} {Iiif.Web.ExitCodes.Configuration}\n")));
+    }
+
     [TestCase("iiif.service", "iiif.service")]
     [TestCase("iiif@.service", "iiif@3001.service")]
     [Description("systemd-analyze verify on the shipped units, with /opt/iiif pointed at the test install (the only "

@@ -96,9 +96,27 @@ internal static class DeployEnvironment
     public static string[] InstallArguments(string published, string root) =>
         [Path.Combine(DeployDirectory, "install.sh"), "--from", published, "--root", root, "--no-systemd", "--no-deps", .. IsRoot ? Array.Empty<string>() : ["--no-user"]];
 
+    /// <summary>Another install of the same published server into its own root under the run's folder, for a test that
+    /// changes what it finds (images, cache, logs) and must not share them with the others.</summary>
+    public static async Task<string> InstallFreshAsync(string name)
+    {
+        var installed = await InstalledRootAsync();
+        var work = Path.GetDirectoryName(installed)!;
+        var root = Path.Combine(work, name);
+        var (code, output) = await RunAsync("bash", InstallArguments(Path.Combine(work, "published"), root), TimeSpan.FromMinutes(2));
+        Assert.That(code, Is.Zero, "deploy/install.sh failed:\n" + output);
+        return root;
+    }
+
     private static async Task<string> InstallAsync()
     {
         var work = Directory.CreateTempSubdirectory("iiif-deploy-").FullName;
+        // The service user must reach the installed tree, as it reaches /opt/iiif on a host.
+        if (!OperatingSystem.IsWindows())
+        {
+            File.SetUnixFileMode(work, UnixFileMode.UserRead | UnixFileMode.UserWrite | UnixFileMode.UserExecute
+                | UnixFileMode.GroupRead | UnixFileMode.GroupExecute | UnixFileMode.OtherRead | UnixFileMode.OtherExecute);
+        }
         var published = Path.Combine(work, "published");
         var configuration = typeof(DeployEnvironment).Assembly.GetCustomAttribute<AssemblyConfigurationAttribute>()?.Configuration ?? "Debug";
         // The build this test run already made, published as an operator would (config/, wwwroot/, the app host).

@@ -1,5 +1,6 @@
 using System.Runtime.InteropServices;
 using System.Text.Json.Nodes;
+using Iiif.Web.Configuration;
 using Iiif.Web.Health;
 using Iiif.Web.Logging;
 using Microsoft.AspNetCore.Mvc;
@@ -15,7 +16,7 @@ namespace Iiif.Web.Admin;
 [Produces("application/json")]
 [ProducesResponseType(StatusCodes.Status401Unauthorized)]
 [ProducesResponseType(StatusCodes.Status403Forbidden)]
-internal sealed class AdminController(HealthProbe probe, IConfiguration configuration) : ControllerBase
+internal sealed class AdminController(HealthProbe probe, LayeredConfiguration configuration) : ControllerBase
 {
     /// <summary>Whether the image folder is readable and the JPEG 2000 codec loads (503 when not).</summary>
     [HttpGet("health", Name = "admin-health")]
@@ -29,7 +30,8 @@ internal sealed class AdminController(HealthProbe probe, IConfiguration configur
         return report.IsHealthy ? Ok(body) : StatusCode(StatusCodes.Status503ServiceUnavailable, body);
     }
 
-    /// <summary>The effective configuration, every layer merged, with the API key and passwords masked.</summary>
+    /// <summary>The effective configuration, every layer merged: each setting's typed value and the layer that set it
+    /// (default.yml, the overlay, local.yml, an environment variable, the command line); the API key and passwords masked.</summary>
     [HttpGet("config", Name = "admin-config")]
     [ProducesResponseType<JsonObject>(StatusCodes.Status200OK)]
     public ActionResult<JsonObject> Config()

@@ -1,6 +1,8 @@
+using System.CommandLine;
 using System.Globalization;
 using Iiif.Caching.Derivatives;
 using Iiif.Web.Cleaning;
+using Iiif.Web.Configuration;
 
 namespace Iiif.Web.Cli;
 
@@ -10,29 +12,30 @@ internal static class CleanCommand
 {
     public const string Name = "clean";
 
-    public const string Usage = """
-        Usage: iiif clean [server switches]
-
+    public const string Details = """
         Deletes rendered images in the file cache (cache.root) not served for longer than cache.clean.profileImage
         seconds (images matching a `profiles` tail) or cache.clean.randomImage seconds (the rest), then removes folders
         left empty, and prints what it did. The configuration is the server's: config/default.yml, the environment's
-        overlay, local.yml, IIIF_* variables and server switches such as --config DIR, --cache DIR, --environment NAME.
-        The running server also cleans every cache.clean.period seconds; this command is for cron when that is 0.
+        overlay, local.yml, IIIF_* variables and the server switches; images.root is not needed. The running server also
+        cleans every cache.clean.period seconds; this command is for cron when that is 0.
 
         Exit codes: 0 done, 2 bad arguments or configuration (one line on stderr), 1 unexpected failure.
         """;
 
-    public static async Task<int> RunAsync(IReadOnlyList<string> args, CliConsole console, CancellationToken cancellationToken)
+    public static Command Create(CliConsole console, IReadOnlyList<string> configurationSwitches)
     {
-        ArgumentNullException.ThrowIfNull(args);
-        if (args.Any(a => a is "--help" or "-h"))
-        {
-            console.Out.WriteLine(Usage);
-            return 0;
-        }
+        var switches = new ServerSwitches();
+        var command = new Command(Name, "Delete cached images not served for a while (one cleaning pass, for cron)");
+        switches.AddTo(command);
+        command.SetAction(CliCommands.Guard(Name, console, (result, cancellationToken) =>
+            RunAsync([.. switches.Arguments(result), .. configurationSwitches], console, cancellationToken)));
+        return command;
+    }
 
-        // Stray words and bad switches are reported by the configuration reader, as the server reports them.
-        var host = CliHost.Build(args);
+    public static async Task<int> RunAsync(IReadOnlyList<string> hostArgs, CliConsole console, CancellationToken cancellationToken)
+    {
+        // Cleaning reads only the cache: a server without its image folder (unmounted, or never on this host) still cleans.
+        var host = CliHost.Build(Name, hostArgs, console, needsImages: false);
         await using (host.ConfigureAwait(false))
         {
             var cleaner = host.Services.GetService<IDerivativeCleaner>()

@@ -1,3 +1,4 @@
+using System.CommandLine;
 using System.Diagnostics;
 using System.Globalization;
 using Iiif.Imaging.Jpeg2000;
@@ -15,44 +16,46 @@ internal static class ConvertCommand
     /// <summary>Images with at least this many tiles get a progress bar; smaller ones finish before it would matter.</summary>
     private const int ProgressTileThreshold = 4;
 
-    public const string Usage = """
-        Usage: iiif convert <input> <output.jp2|output.tif> [options]
-               iiif convert <folder> <out-folder> [--tiff] [options]
-
+    public const string Details = """
         Converts TIFF (strips, tiles or pyramids; the first image), JPEG and PNG images into a master laid out for IIIF
         serving, with levels down to a thumbnail under 256 pixels. The source's channels are kept (RGB stays RGB, grey
-        stays grey), 16-bit sources stay 16-bit and the ICC profile is embedded. Folder mode converts every
-        .tif/.tiff/.jpg/.jpeg/.png file in <folder>.
-
-        JPEG 2000 (output .jp2, or .j2k with --j2k): tiles, precincts, RPCL order, PLT/TLM markers.
-          --lossless    reversible 5/3 wavelet (exact pixels; about 2-3 times larger)
-          --rate N      lossy 9/7 compression ratio N:1 of the best layer (default 20; layers at 4N, 2N, N)
-          --tile N      tile size in pixels (default 1024)
-          --levels N    resolution levels (default: smallest level under 256 pixels)
-          --j2k         write a raw codestream (.j2k) instead of a JP2 file
-
-        Pyramidal tiled TIFF (output .tif or .tiff, or --tiff in folder mode): each level halved from the one
-        before, chained as reduced-resolution directories, as IIPImage and vips write them.
-          --lossless    Deflate tiles (exact pixels) instead of JPEG; sources with alpha or 16-bit samples always get
-                        Deflate, which JPEG cannot hold
-          --quality N   JPEG quality of the tiles, 1-100 (default 85)
-          --tile N      tile size, 256 or 512 (default 256)
-          --tiff        folder mode: write .tif files
-
-          --help        show this text
+        stays grey), 16-bit sources stay 16-bit and the ICC profile is embedded. The output's extension chooses the
+        file: .jp2 a JP2 file, .j2k (or .j2c) a raw JPEG 2000 codestream (tiles, precincts, RPCL order, PLT/TLM
+        markers), .tif (or .tiff) a pyramidal tiled TIFF (each level halved from the one before, chained as
+        reduced-resolution directories; JPEG tiles, or Deflate with --lossless and always for alpha or 16-bit sources).
+        With a folder as input, every .tif/.tiff/.jpg/.jpeg/.png file in it is converted into the output folder (as
+        .jp2, .j2k with --j2k, or .tif with --tiff).
 
         Exit codes: 0 done, 2 bad arguments or an input/output problem (one line on stderr), 1 unexpected failure.
         """;
 
-    public static int Run(IReadOnlyList<string> args, CliConsole console)
+    public static Command Create(CliConsole console)
     {
-        var settings = ConvertSettings.Parse(args);
-        if (settings.Help)
+        var input = CliOptions.Positional("input", "The image, or a folder of images", required: true);
+        var output = CliOptions.Positional("output", "The .jp2, .j2k or .tif file, or a folder for folder mode", required: true);
+        var lossless = new Option<bool>("--lossless") { Description = "Exact pixels: the reversible 5/3 wavelet (JPEG 2000, about 2-3 times larger) or Deflate tiles (TIFF)" };
+        var rate = CliOptions.Number("--rate", 1.1f, 10000f, "JPEG 2000: lossy 9/7 compression ratio N:1 of the best layer (default 20; layers at 4N, 2N, N)");
+        var tile = CliOptions.Integer("--tile", 32, 65536, "Tile size in pixels (JPEG 2000 default 1024; TIFF 256 or 512, default 256)");
+        var levels = CliOptions.Integer("--levels", 1, 33, "JPEG 2000: resolution levels (default: smallest level under 256 pixels)");
+        var j2k = new Option<bool>("--j2k") { Description = "In folder mode, write raw codestreams (.j2k) instead of JP2 files" };
+        var quality = CliOptions.Integer("--quality", 1, 100, "TIFF: JPEG quality of the tiles (default 85)");
+        var tiff = new Option<bool>("--tiff") { Description = "In folder mode, write pyramidal TIFFs (.tif) instead of JP2 files" };
+        var command = new Command(Name, "Convert TIFF, JPEG and PNG images into tiled JPEG 2000 or pyramidal TIFF for IIIF serving")
         {
-            console.Out.WriteLine(Usage);
-            return 0;
-        }
+            input, output, lossless, rate, tile, levels, j2k, quality, tiff,
+        };
+        command.SetAction(CliCommands.Guard(Name, console, (result, _) =>
+        {
+            var settings = ConvertSettings.Create(result.GetValue(input)!, result.GetValue(output)!, result.GetValue(lossless),
+                result.GetValue(rate), result.GetValue(tile), result.GetValue(levels), result.GetValue(j2k), result.GetValue(quality), result.GetValue(tiff));
+            return Task.FromResult(Run(settings, console));
+        }));
+        return command;
+    }
 
+    public static int Run(ConvertSettings settings, CliConsole console)
+    {
+        ArgumentNullException.ThrowIfNull(settings);
         if (Directory.Exists(settings.Input) && !File.Exists(settings.Output))
         {
             return ConvertFolder(settings, console);
@@ -102,17 +105,21 @@ internal static class ConvertCommand
     /// <summary>Converts one file.</summary>
     public static void ConvertFile(string input, string output, ConvertSettings settings, CliConsole console)
     {
+        ArgumentNullException.ThrowIfNull(settings);
         CheckOutput(output);
-        var watch = Stopwatch.StartNew();
-        using var image = SourceImageLoader.Load(input);
         if (settings.WritesTiff(output))
         {
-            WriteTiff(image, input, output, settings.ToTiffOptions(), console);
-            console.Out.WriteLine($"{input} -> {DescribeTiff(output, watch.Elapsed)}");
+            var tiffWatch = Stopwatch.StartNew();
+            using var source = SourceImageLoader.Load(input);
+            WriteTiff(source, input, output, settings.ToTiffOptions(), console);
+            console.Out.WriteLine($"{input} -> {DescribeTiff(output, tiffWatch.Elapsed)}");
             return;
         }
 
-        Write(image, input, output, settings.ToEncoderOptions(), console);
+        var options = (settings with { J2k = ConvertSettings.IsCodestream(output, settings.J2k) }).ToEncoderOptions();
+        var watch = Stopwatch.StartNew();
+        using var image = SourceImageLoader.Load(input);
+        Write(image, input, output, options, console);
         console.Out.WriteLine($"{input} -> {Describe(output, watch.Elapsed)}");
     }
 
@@ -121,12 +128,13 @@ internal static class ConvertCommand
     public static void WriteTiff(Image image, string label, string output, TiffPyramidWriterOptions options, CliConsole console)
     {
         var writer = new TiffPyramidWriter(options, SixLabors.ImageSharp.Configuration.Default);
-        var tiles = writer.TileCount(image.Width, image.Height);
-        var progress = tiles >= ProgressTileThreshold ? new ConsoleProgress(console.Error, console.ErrorIsTerminal, Path.GetFileName(label)) : null;
+        var progress = writer.TileCount(image.Width, image.Height) >= ProgressTileThreshold
+            ? new ConsoleProgress(console.Error, console.ErrorIsTerminal, Path.GetFileName(label))
+            : null;
         WriteAtomically(output, label, progress, partial => writer.Write(image, partial, progress));
     }
 
-    /// <summary>One line about a written TIFF pyramid, read back through libtiff: size, compression, levels, tiles.</summary>
+    /// <summary>One line about a written TIFF pyramid, read back through libtiff: size, layout, levels, tiles.</summary>
     public static string DescribeTiff(string output, TimeSpan elapsed)
     {
         var bytes = new FileInfo(output).Length;
@@ -144,6 +152,7 @@ internal static class ConvertCommand
 
     private static void WriteAtomically(string output, string label, ConsoleProgress? progress, Action<string> write)
     {
+        ArgumentNullException.ThrowIfNull(output);
         var partial = output + ".part";
         try
         {
@@ -154,13 +163,16 @@ internal static class ConvertCommand
         catch (Exception e) when (e is IOException or UnauthorizedAccessException)
         {
             progress?.Finish();
-            File.Delete(partial);
-            throw new CliException($"cannot write '{output}': {e.Message}", e);
+            TryDelete(partial);
+            // The temporary name is ours, not the user's: the message names the file they asked for.
+            var reason = e.Message.Replace(Path.GetFullPath(partial), Path.GetFullPath(output), StringComparison.Ordinal)
+                .Replace(partial, output, StringComparison.Ordinal);
+            throw new CliException($"cannot write '{output}': {reason}", e);
         }
         catch (Exception e) when (e is ArgumentException or Jpeg2000EncodeException)
         {
             progress?.Finish();
-            File.Delete(partial);
+            TryDelete(partial);
             throw new CliException($"cannot encode '{label}': {e.Message}", e);
         }
     }
@@ -180,6 +192,18 @@ internal static class ConvertCommand
         var tile = Math.Max(1, options.TileSize);
         var tiles = (long)((image.Width + tile - 1) / tile) * ((image.Height + tile - 1) / tile);
         return tiles >= ProgressTileThreshold;
+    }
+
+    private static void TryDelete(string path)
+    {
+        try
+        {
+            File.Delete(path);
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        {
+            // Nothing more to do: the folder refused the write in the first place.
+        }
     }
 
     private static void CheckOutput(string output)

@@ -1,4 +1,3 @@
-using System.Globalization;
 using Iiif.Imaging.Jpeg2000;
 using Iiif.Imaging.Tiff;
 
@@ -22,25 +21,19 @@ internal sealed record ConvertSettings
     /// <summary>Tile size; null = 1024 for JPEG 2000, 256 for TIFF.</summary>
     public int? TileSize { get; init; }
 
+    /// <summary>Resolution levels; null = enough for a smallest level under 256 pixels.</summary>
+    public int? Levels { get; init; }
+
+    public bool J2k { get; init; }
+
     /// <summary>JPEG quality of TIFF tiles; null = 85.</summary>
     public int? Quality { get; init; }
 
     /// <summary>Write pyramidal TIFF in folder mode (single files choose by the output's extension).</summary>
     public bool Tiff { get; init; }
 
-    /// <summary>Resolution levels; null = enough for a smallest level under 256 pixels.</summary>
-    public int? Levels { get; init; }
-
-    public bool J2k { get; init; }
-
-    public bool Help { get; init; }
-
     /// <summary>The file extension written in folder mode.</summary>
     public string Extension => Tiff ? ".tif" : J2k ? ".j2k" : ".jp2";
-
-    /// <summary>True when <paramref name="output"/> is to be a pyramidal TIFF: by its extension, or <c>--tiff</c>.</summary>
-    public bool WritesTiff(string output) =>
-        Tiff || Path.GetExtension(output).ToLowerInvariant() is ".tif" or ".tiff";
 
     /// <summary>The TIFF writer options: JPEG tiles unless <c>--lossless</c> (Deflate).</summary>
     public TiffPyramidWriterOptions ToTiffOptions() => new()
@@ -62,80 +55,38 @@ internal sealed record ConvertSettings
         Threads = Environment.ProcessorCount,
     };
 
-    /// <summary>Parses the arguments after <c>convert</c>.</summary>
-    /// <exception cref="CliException">An unknown switch, a missing or bad value, or the wrong number of paths.</exception>
-    public static ConvertSettings Parse(IReadOnlyList<string> args)
+    /// <summary>The settings from the parsed command line.</summary>
+    /// <exception cref="CliException">--lossless with --rate, options of the other output format, or an output name
+    /// convert cannot write.</exception>
+    public static ConvertSettings Create(string input, string output, bool lossless, float? rate, int? tile, int? levels, bool j2k,
+        int? quality = null, bool tiff = false)
     {
-        ArgumentNullException.ThrowIfNull(args);
-        var paths = new List<string>();
-        bool lossless = false, j2k = false, tiff = false, help = false;
-        float? rate = null;
-        int? tile = null, levels = null, quality = null;
-        for (var i = 0; i < args.Count; i++)
-        {
-            switch (args[i])
-            {
-                case "--help" or "-h":
-                    help = true;
-                    break;
-                case "--lossless":
-                    lossless = true;
-                    break;
-                case "--j2k":
-                    j2k = true;
-                    break;
-                case "--tiff":
-                    tiff = true;
-                    break;
-                case "--quality":
-                    quality = (int)ParseNumber(args, ++i, "--quality", 1, 100, integer: true);
-                    break;
-                case "--rate":
-                    rate = ParseNumber(args, ++i, "--rate", 1.1f, 10000f);
-                    break;
-                case "--tile":
-                    tile = (int)ParseNumber(args, ++i, "--tile", 32, 65536, integer: true);
-                    break;
-                case "--levels":
-                    levels = (int)ParseNumber(args, ++i, "--levels", 1, 33, integer: true);
-                    break;
-                case var s when s.StartsWith('-') && s.Length > 1:
-                    throw new CliException($"unknown option '{s}' (see --help)");
-                default:
-                    paths.Add(args[i]);
-                    break;
-            }
-        }
-
-        if (help)
-        {
-            return new ConvertSettings { Input = string.Empty, Output = string.Empty, Help = true };
-        }
-
         if (lossless && rate is not null)
         {
             throw new CliException("--lossless and --rate exclude each other");
         }
 
-        if (paths.Count != 2)
-        {
-            throw new CliException("expected <input> <output> (see --help)");
-        }
-
         var settings = new ConvertSettings
         {
-            Input = paths[0],
-            Output = paths[1],
+            Input = input,
+            Output = output,
             Lossless = lossless,
             Rate = rate ?? DefaultRate,
             TileSize = tile,
             Levels = levels,
             J2k = j2k,
-            Tiff = tiff,
             Quality = quality,
+            Tiff = tiff,
         };
         settings.CheckCombination(rate is not null);
         return settings;
+    }
+
+    /// <summary>True when <paramref name="output"/> is to be a pyramidal TIFF: <c>--tiff</c>, or a .tif/.tiff name.</summary>
+    public bool WritesTiff(string output)
+    {
+        ArgumentNullException.ThrowIfNull(output);
+        return Tiff || Path.GetExtension(output).ToLowerInvariant() is ".tif" or ".tiff";
     }
 
     /// <summary>Refuses options that do not apply to the output format chosen.</summary>
@@ -146,7 +97,7 @@ internal sealed record ConvertSettings
             throw new CliException("--tiff and --j2k exclude each other");
         }
 
-        var tiffOutput = Tiff || (!Directory.Exists(Input) && WritesTiff(Output));
+        var tiffOutput = Directory.Exists(Input) ? Tiff : WritesTiff(Output);
         if (tiffOutput && (rateGiven || Levels is not null || J2k))
         {
             throw new CliException("--rate, --levels and --j2k are for JPEG 2000 output, not TIFF");
@@ -168,20 +119,21 @@ internal sealed record ConvertSettings
         }
     }
 
-    private static float ParseNumber(IReadOnlyList<string> args, int index, string option, float min, float max, bool integer = false)
+    /// <summary>Whether a single JPEG 2000 output file is a raw codestream, from its extension: .jp2 is a JP2 file, .j2k and
+    /// .j2c a codestream (.tif and .tiff are TIFF pyramids, see <see cref="WritesTiff"/>). Any other extension is refused
+    /// rather than written under a misleading name.</summary>
+    /// <exception cref="CliException">An extension convert does not write, or --j2k with a .jp2 name.</exception>
+    public static bool IsCodestream(string output, bool j2k)
     {
-        if (index >= args.Count)
+        ArgumentNullException.ThrowIfNull(output);
+        var extension = Path.GetExtension(output).ToLowerInvariant();
+        return extension switch
         {
-            throw new CliException($"{option} needs a value");
-        }
-
-        var style = integer ? NumberStyles.None : NumberStyles.AllowDecimalPoint;
-        if (!float.TryParse(args[index], style, CultureInfo.InvariantCulture, out var value) || value < min || value > max)
-        {
-            var kind = integer ? "an integer" : "a number";
-            throw new CliException(FormattableString.Invariant($"{option} must be {kind} from {min:0.##} to {max:0.##}, not '{args[index]}'"));
-        }
-
-        return value;
+            ".jp2" when j2k => throw new CliException($"--j2k writes a raw codestream: name the output .j2k, not '{output}'"),
+            ".jp2" => false,
+            ".j2k" or ".j2c" => true,
+            _ => throw new CliException(
+                $"cannot write '{output}': name the output .jp2 (a JP2 file), .j2k (a raw codestream) or .tif (a TIFF pyramid)"),
+        };
     }
 }

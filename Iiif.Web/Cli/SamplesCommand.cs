@@ -1,3 +1,4 @@
+using System.CommandLine;
 using System.Diagnostics;
 using System.Globalization;
 using Iiif.Imaging.Jpeg2000;
@@ -17,26 +18,33 @@ internal static class SamplesCommand
 
     public const string DefaultFolder = "samples";
 
-    public const string Usage = """
-        Usage: iiif samples [DIR]
-
+    public const string Details = """
         Renders the sample images into DIR (default: samples) unless they already exist:
           mandelbrot-8192x6144.jp2      deep-zoom Mandelbrot set, lossy 9/7, 1024-pixel tiles
           julia-1024x768-lossless.jp2   Julia set, lossless 5/3
-          terrain-2048x1536.tif         shaded relief map, Deflate TIFF (decoded by ImageSharp, not OpenJPEG)
+          terrain-2048x1536.tif         shaded relief map, Deflate TIFF
+
+        Exit codes: 0 done, 2 bad arguments or an unwritable folder (one line on stderr), 1 unexpected failure.
         """;
 
     private static readonly PixelSizeArgument DefaultLargeSize = new(8192, 6144);
 
-    public static int Run(IReadOnlyList<string> args, CliConsole console)
+    public static Command Create(CliConsole console)
     {
-        var (folder, size, help) = Parse(args);
-        if (help)
+        var folder = CliOptions.Positional("DIR", "Where to put the samples (default: samples)", required: false);
+        // The large sample's size (the others follow); undocumented, it lets tests run in a moment.
+        var size = new Option<string?>("--size") { Hidden = true, HelpName = "WxH" };
+        var command = new Command(Name, "Render the sample images (a deep-zoom JPEG 2000, a lossless one and a TIFF)") { folder, size };
+        command.SetAction(CliCommands.Guard(Name, console, (result, _) =>
         {
-            console.Out.WriteLine(Usage);
-            return 0;
-        }
+            var large = result.GetValue(size) is { } text ? PixelSizeArgument.Parse(text, "--size") : DefaultLargeSize;
+            return Task.FromResult(Run(result.GetValue(folder) ?? DefaultFolder, large, console));
+        }));
+        return command;
+    }
 
+    public static int Run(string folder, PixelSizeArgument size, CliConsole console)
+    {
         try
         {
             Directory.CreateDirectory(folder);
@@ -100,34 +108,6 @@ internal static class SamplesCommand
         var info = Image.Identify(path);
         var bytes = new FileInfo(path).Length;
         return string.Create(CultureInfo.InvariantCulture, $"{path}: {info.Width}x{info.Height}, {bytes / 1024.0:0.#} KiB in {elapsed.TotalSeconds:0.00} s");
-    }
-
-    /// <summary>Parses [DIR] and the undocumented <c>--size WxH</c> (the large sample's size; the others follow), which
-    /// lets tests run in a moment.</summary>
-    private static (string Folder, PixelSizeArgument Size, bool Help) Parse(IReadOnlyList<string> args)
-    {
-        string? folder = null;
-        var size = DefaultLargeSize;
-        for (var i = 0; i < args.Count; i++)
-        {
-            switch (args[i])
-            {
-                case "--help" or "-h":
-                    return (DefaultFolder, size, true);
-                case "--size":
-                    size = ++i < args.Count ? PixelSizeArgument.Parse(args[i], "--size") : throw new CliException("--size needs a value (WxH)");
-                    break;
-                case var s when s.StartsWith('-') && s.Length > 1:
-                    throw new CliException($"unknown option '{s}' (see --help)");
-                case var s when folder is null:
-                    folder = s;
-                    break;
-                default:
-                    throw new CliException("expected at most one folder (see --help)");
-            }
-        }
-
-        return (folder ?? DefaultFolder, size, false);
     }
 
     private sealed record Sample(string FileName, bool IsJpeg2000, Action<string, CliConsole> Make);

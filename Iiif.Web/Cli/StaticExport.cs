@@ -2,6 +2,7 @@ using Iiif.Caching.Derivatives;
 using Iiif.Core.Requests;
 using Iiif.Web.Http;
 using Iiif.Web.Pipeline;
+using Iiif.Web.Warming;
 
 namespace Iiif.Web.Cli;
 
@@ -34,7 +35,9 @@ internal sealed class StaticExport(IImagePipeline pipeline, InfoDocumentFactory 
 
         foreach (var tail in all)
         {
-            result = await ExportTailAsync(result, identifier, folder, tail, cancellationToken).ConfigureAwait(false);
+            result = ProfileTailCheck.ExceedsImage(version, tail, info.Value!) is { } reason
+                ? result.WithSkipped($"{identifier}{tail}: {reason}")
+                : await ExportTailAsync(result, identifier, folder, tail, cancellationToken).ConfigureAwait(false);
         }
 
         return result;

@@ -3,31 +3,21 @@ using System.Reflection;
 namespace Iiif.Web.Configuration;
 
 /// <summary>Rejects keys that no option reads. The binder ignores them silently, so a misspelt key (maxWdith) or a
-/// key copied from the old server (upsize_factor) would otherwise leave a default in force without a word.</summary>
+/// key copied from the old server (upsize_factor) would otherwise leave a default in force without a word. Each report
+/// names the layer that set the key (an environment variable by its name) and the nearest real key.</summary>
 internal static class ConfigurationKeyChecker
 {
-    private static readonly Dictionary<string, Type?> Sections = new(StringComparer.OrdinalIgnoreCase)
-    {
-        [ServerOptions.SectionName] = typeof(ServerOptions),
-        [ImagesOptions.SectionName] = typeof(ImagesOptions),
-        [ImagingOptions.SectionName] = typeof(ImagingOptions),
-        [LimitsOptions.SectionName] = typeof(LimitsOptions),
-        [InfoOptions.SectionName] = typeof(InfoOptions),
-        [CacheOptions.SectionName] = typeof(CacheOptions),
-        [ProfilesOptions.SectionName] = null,
-        [ViewerOptions.SectionName] = typeof(ViewerOptions),
-        [MetricsOptions.SectionName] = typeof(MetricsOptions),
-        [AdminOptions.SectionName] = typeof(AdminOptions),
-        [LoggingOptions.SectionName] = typeof(LoggingOptions),
-    };
-
     /// <summary>Keys read by the host itself or by ASP.NET Core (Kestrel endpoints and certificates, host filtering).</summary>
     private static readonly HashSet<string> HostKeys = new(StringComparer.OrdinalIgnoreCase)
     {
         IiifConfigurationSources.EnvironmentKey, IiifConfigurationSources.ConfigDirectoryKey, "kestrel", "allowedHosts", "urls",
     };
 
-    public static IReadOnlyList<string> Check(IEnumerable<KeyValuePair<string, string?>> configuration)
+    public static IReadOnlyList<string> Check(IEnumerable<KeyValuePair<string, string?>> configuration) => Check(configuration, null);
+
+    /// <param name="configuration">The merged keys.</param>
+    /// <param name="origins">Which layer set each key (see <see cref="LayeredConfiguration.Origins"/>), to name it.</param>
+    public static IReadOnlyList<string> Check(IEnumerable<KeyValuePair<string, string?>> configuration, IReadOnlyDictionary<string, string>? origins)
     {
         ArgumentNullException.ThrowIfNull(configuration);
         var failures = new SortedDictionary<string, string>(StringComparer.OrdinalIgnoreCase);
@@ -36,7 +26,8 @@ internal static class ConfigurationKeyChecker
             var segments = key.Split(ConfigurationPath.KeyDelimiter);
             if (!HostKeys.Contains(segments[0]) && Problem(segments, value) is var (length, message))
             {
-                failures.TryAdd(string.Join('.', segments.Take(length)), message);
+                var origin = origins is not null && origins.TryGetValue(key, out var found) ? found : null;
+                failures.TryAdd(string.Join('.', segments.Take(length)), message(origin));
             }
         }
 
@@ -44,35 +35,54 @@ internal static class ConfigurationKeyChecker
     }
 
     /// <summary>The first unusable part of a key (how many segments, and why), or null when an option reads it.</summary>
-    private static (int Length, string Message)? Problem(string[] segments, string? value)
+    private static (int Length, Func<string?, string> Message)? Problem(string[] segments, string? value)
     {
-        if (!Sections.TryGetValue(segments[0], out var type))
+        if (!ConfigurationSchema.Sections.TryGetValue(segments[0], out var type))
         {
-            return (1, Unknown(segments));
+            return (1, origin => Unknown(segments.Take(1).ToList(), origin));
         }
 
         for (var i = 1; type is not null && i < segments.Length; i++)
         {
-            var property = type.GetProperty(segments[i], BindingFlags.Public | BindingFlags.Instance | BindingFlags.IgnoreCase);
+            var property = ConfigurationSchema.Property(type, segments[i]);
             if (property is null)
             {
-                return (i + 1, Unknown(segments.Take(i + 1).ToList()));
+                var known = segments.Take(i + 1).ToList();
+                return (i + 1, origin => Unknown(known, origin));
             }
 
             type = ConfigurationRules.IsSection(property.PropertyType) ? property.PropertyType : null;
             if (IsScalar(property.PropertyType) && i < segments.Length - 1)
             {
-                return (i + 1, "is a single value, not a section");
+                return (i + 1, _ => "is a single value, not a section");
             }
         }
 
-        return type is not null && !string.IsNullOrEmpty(value)
-            ? (segments.Length, $"is a section, not a value; its keys are {KeysOf(type)}")
+        var section = type;
+        return section is not null && !string.IsNullOrEmpty(value)
+            ? (segments.Length, _ => $"is a section, not a value; its keys are {KeysOf(section)}")
             : null;
     }
 
-    private static string Unknown(IReadOnlyList<string> segments) =>
-        LegacyKeys.HintFor(segments) is { } hint ? $"unknown key; {hint}" : "unknown key (see config/default.yml for every key)";
+    private static string Unknown(IReadOnlyList<string> segments, string? origin)
+    {
+        if (LegacyKeys.HintFor(segments) is { } hint)
+        {
+            return $"unknown key{SetBy(origin)}; {hint}";
+        }
+
+        var dotted = string.Join('.', segments);
+        var isVariable = origin?.StartsWith("environment variable ", StringComparison.Ordinal) == true;
+        var nearest = ConfigurationSchema.Nearest(dotted);
+        var suggestion = nearest is null ? string.Empty
+            : isVariable ? $"; did you mean {nearest} ({ConfigurationSchema.VariableFor(nearest)})?"
+            : $"; did you mean {nearest}?";
+        // Every IIIF_* variable is read as a setting: one meant for another tool (an installer's) must use another prefix.
+        var note = isVariable ? " (every IIIF_* variable is read as a setting; unset it or rename it)" : " (config/default.yml lists every key)";
+        return $"unknown key{SetBy(origin)}{suggestion}{note}";
+    }
+
+    private static string SetBy(string? origin) => origin is null ? string.Empty : $", set by {origin}";
 
     private static bool IsScalar(Type type) => type.IsPrimitive || type == typeof(string) || type == typeof(decimal);
 

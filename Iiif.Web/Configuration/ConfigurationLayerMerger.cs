@@ -6,29 +6,42 @@ namespace Iiif.Web.Configuration;
 /// would override item 0 and keep items 1..n of the lower list), and a value replaces everything below its key.</summary>
 internal static class ConfigurationLayerMerger
 {
-    public static Dictionary<string, string?> Merge(IEnumerable<IReadOnlyList<KeyValuePair<string, string?>>> layers)
+    public static Dictionary<string, string?> Merge(IEnumerable<IReadOnlyList<KeyValuePair<string, string?>>> layers) =>
+        Merge(layers.Select(values => new ConfigurationLayer(string.Empty, values))).Values;
+
+    /// <summary>Merges <paramref name="layers"/> and remembers which layer set each surviving value.</summary>
+    public static (Dictionary<string, string?> Values, Dictionary<string, string> Origins) Merge(IEnumerable<ConfigurationLayer> layers)
     {
+        ArgumentNullException.ThrowIfNull(layers);
         var merged = new Dictionary<string, string?>(StringComparer.OrdinalIgnoreCase);
+        var origins = new Dictionary<string, string>(StringComparer.OrdinalIgnoreCase);
         foreach (var layer in layers)
         {
-            foreach (var key in layer.Select(p => p.Key))
+            var values = layer.Values;
+            foreach (var key in values.Select(p => p.Key))
             {
                 RemoveBelow(merged, key);
             }
 
-            foreach (var list in ListsIn(layer))
+            foreach (var list in ListsIn(values))
             {
                 merged.Remove(list);
                 RemoveBelow(merged, list);
             }
 
-            foreach (var (key, value) in layer)
+            foreach (var (key, value) in values)
             {
                 merged[key] = value;
+                origins[key] = layer.OriginOf(key);
             }
         }
 
-        return merged;
+        foreach (var key in origins.Keys.Where(k => !merged.ContainsKey(k)).ToList())
+        {
+            origins.Remove(key);
+        }
+
+        return (merged, origins);
     }
 
     /// <summary>Parent keys whose children in this layer are all indexes (0, 1, ...): the layer sets a list there.</summary>

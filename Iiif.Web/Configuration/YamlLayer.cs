@@ -1,10 +1,12 @@
+using System.Globalization;
+using System.Text.RegularExpressions;
 using YamlDotNet.Core;
 using YamlDotNet.RepresentationModel;
 
 namespace Iiif.Web.Configuration;
 
 /// <summary>Reads one YAML file into flat configuration keys (limits:maxWidth).</summary>
-internal static class YamlLayer
+internal static partial class YamlLayer
 {
     /// <summary>The file's keys and values. The YAML provider drops empty lists and maps (<c>key: []</c>) without a
     /// trace; they are added back as empty values so that an overlay can empty a list of a lower layer.</summary>
@@ -19,23 +21,52 @@ internal static class YamlLayer
 
         try
         {
+            // YamlDotNet itself first: it reports a syntax error's line and column, which the provider's exceptions drop.
+            List<string> emptyCollections;
+            using (var reader = File.OpenText(path))
+            {
+                emptyCollections = EmptyCollections(reader);
+            }
+
             var values = new ConfigurationBuilder()
                 .AddYamlFile(path, optional: false, reloadOnChange: false)
                 .Build()
                 .AsEnumerable()
                 .Where(pair => pair.Value is not null)
                 .ToList();
-            using var reader = File.OpenText(path);
-            values.AddRange(EmptyCollections(reader).Select(key => new KeyValuePair<string, string?>(key, string.Empty)));
+            values.AddRange(emptyCollections.Select(key => new KeyValuePair<string, string?>(key, string.Empty)));
             return values;
         }
-        catch (Exception e) when (e is YamlException or FormatException or InvalidDataException)
+        catch (Exception e) when (e is not OutOfMemoryException and not InvalidConfigurationException)
         {
-            throw new InvalidConfigurationException($"{path}: {Innermost(e).Message}", e);
+            throw new InvalidConfigurationException(Describe(path, e), e);
         }
     }
 
+    /// <summary>"local.yml: line 3, column 5: ..." from the YAML parser's own position, which the configuration
+    /// provider's wrapping exceptions leave out of their messages. (A few scanner errors of YamlDotNet 13 are plain
+    /// exceptions without a position; those name the file only.)</summary>
+    internal static string Describe(string path, Exception exception)
+    {
+        YamlException? deepest = null;
+        for (var e = exception; e is not null; e = e.InnerException)
+        {
+            deepest = e is YamlException { Start.Line: > 0 } yaml ? yaml : deepest;
+        }
+
+        if (deepest is null)
+        {
+            return $"{path}: {Innermost(exception).Message}";
+        }
+
+        var message = PositionPrefix().Replace(deepest.Message, string.Empty);
+        return string.Create(CultureInfo.InvariantCulture, $"{path}: line {deepest.Start.Line}, column {deepest.Start.Column}: {message}");
+    }
+
     private static Exception Innermost(Exception e) => e.InnerException is { } inner ? Innermost(inner) : e;
+
+    [GeneratedRegex(@"^\(Line: \d+, Col: \d+, Idx: \d+\) - \(Line: \d+, Col: \d+, Idx: \d+\):\s*")]
+    private static partial Regex PositionPrefix();
 
     /// <summary>Keys of the empty sequences and mappings in a YAML document.</summary>
     internal static List<string> EmptyCollections(TextReader reader)

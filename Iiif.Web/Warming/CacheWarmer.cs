@@ -40,7 +40,8 @@ internal sealed class CacheWarmer(
 
     /// <summary>Clears per <paramref name="clearWith"/> (id, profile or none), then renders info and
     /// <paramref name="tails"/>. An identifier the pipeline cannot describe (404, 500) is the error; a failing tail is
-    /// reported in its <see cref="WarmedTail"/> and the others still run.</summary>
+    /// reported in its <see cref="WarmedTail"/> and the others still run. A tail larger than the image is skipped, and a
+    /// render the cache could not store is a failure: warming exists to fill the cache.</summary>
     public async Task<Result<WarmReport>> WarmAsync(
         string identifier, IReadOnlyDictionary<string, string> tails, string clearWith, CancellationToken cancellationToken)
     {
@@ -56,7 +57,9 @@ internal sealed class CacheWarmer(
         var results = new List<WarmedTail>(tails.Count);
         foreach (var (name, tail) in tails.OrderBy(p => p.Key, StringComparer.Ordinal))
         {
-            results.Add(await WarmTailAsync(identifier, name, tail, cancellationToken).ConfigureAwait(false));
+            results.Add(ProfileTailCheck.ExceedsImage(Version, tail, info.Value!) is { } reason
+                ? new WarmedTail(name, tail, StatusCodes.Status204NoContent, null, null, null) { Skipped = reason }
+                : await WarmTailAsync(identifier, name, tail, cancellationToken).ConfigureAwait(false));
         }
 
         var report = new WarmReport(identifier, clearWith, purged, results);
@@ -104,6 +107,13 @@ internal sealed class CacheWarmer(
         }
 
         using var derivative = result.Value!;
+        if (derivative.StoreFailed)
+        {
+            // Rendered for nothing: the next visitor renders it again. The disk tier logged why.
+            return new WarmedTail(name, tail, StatusCodes.Status507InsufficientStorage, derivative.Length, CacheTierNames.Of(derivative.Tier),
+                "rendered, but the cache could not store it (cache.root full or not writable; see the log)");
+        }
+
         return new WarmedTail(name, tail, StatusCodes.Status200OK, derivative.Length, CacheTierNames.Of(derivative.Tier), null);
     }
 }

@@ -11,5 +11,7 @@ internal sealed record WarmReport(string Identifier, string ClearedWith, int Pur
     public int Rendered => Tails.Count(t => t.IsSuccess);
 
     /// <summary>Profiles that failed.</summary>
-    public int Failed => Tails.Count - Rendered;
+    public int Failed => Tails.Count(t => t.IsFailure);
+
+    public int Skipped => Tails.Count(t => t.Skipped is not null);
 }

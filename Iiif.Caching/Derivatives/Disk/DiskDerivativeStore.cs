@@ -78,7 +78,9 @@ internal sealed class DiskDerivativeStore
         return read.Result;
     }
 
-    public async Task WriteAsync(DerivativeKey key, DerivativeId id, DerivativeEntry entry)
+    /// <summary>Stores an entry (temporary files, then an atomic move); false when the disk refused it, which is logged
+    /// and never thrown: a full or read-only disk must not fail the request.</summary>
+    public async Task<bool> WriteAsync(DerivativeKey key, DerivativeId id, DerivativeEntry entry)
     {
         var dataPath = Layout.DataPath(id);
         var now = _time.GetUtcNow();
@@ -102,11 +104,12 @@ internal sealed class DiskDerivativeStore
         {
             // A full or read-only disk must not fail the request: the render is still served, just not kept.
             Log.DiskWriteFailed(_logger, dataPath, e);
-            return;
+            return false;
         }
 
         Index.Set(dataPath, new DiskIndexEntry(sidecar.Length, sidecar.IsProfile, now, now));
         await EvictIfOverCapAsync().ConfigureAwait(false);
+        return true;
     }
 
     /// <summary>Deletes an entry's data file and sidecar; returns whether there was anything to delete.</summary>

@@ -42,13 +42,58 @@ public class AdminEndpointTests
         {
             Assert.That(response.StatusCode, Is.EqualTo(HttpStatusCode.OK));
             Assert.That(text, Does.Not.Contain(RunningHost.AdminKey).And.Not.Contain(RedisSecret));
-            Assert.That(root.GetProperty("admin").GetProperty("apiKey").GetString(), Is.EqualTo("***"));
-            Assert.That(root.GetProperty("cache").GetProperty("redis").GetProperty("configuration").GetString(),
-                Is.EqualTo("localhost:6379,password=***,ssl=false"));
-            Assert.That(root.GetProperty("images").GetProperty("root").GetString(), Is.EqualTo(host.Folder.ImagesDirectory));
-            Assert.That(root.GetProperty("server").GetProperty("prefix").GetString(), Is.EqualTo("iiif"));
+            Assert.That(Value(root, "admin", "apiKey").GetString(), Is.EqualTo("***"));
+            Assert.That(Value(root, "cache", "redis", "configuration").GetString(), Is.EqualTo("localhost:6379,password=***,ssl=false"));
+            Assert.That(Value(root, "images", "root").GetString(), Is.EqualTo(host.Folder.ImagesDirectory));
+            Assert.That(Value(root, "server", "prefix").GetString(), Is.EqualTo("iiif"));
         });
     }
+
+    [Test]
+    [Description("Issue #13: a password written with spaces (password = x) is masked too")]
+    public async Task Config_PasswordWithSpaces_Masked()
+    {
+        await using var host = await RunningHost.StartAsync(null,
+            "--admin:apiKey=" + RunningHost.AdminKey, "--cache:redis:configuration=localhost:6379, password = " + RedisSecret + " ,ssl=false");
+
+        using var response = await AdminAccessTests.SendAsync(host, "/admin/config", RunningHost.AdminKey);
+        var text = await response.Content.ReadAsStringAsync();
+
+        Assert.That(text, Does.Not.Contain(RedisSecret));
+        using var document = JsonDocument.Parse(text);
+        Assert.That(Value(document.RootElement, "cache", "redis", "configuration").GetString(), Is.EqualTo("localhost:6379, password=***,ssl=false"));
+    }
+
+    [Test]
+    [Description("Issue #13: values carry their type, and each says which layer set it")]
+    public async Task Config_TypedValuesWithTheirLayer()
+    {
+        await using var host = await RunningHost.StartAsync(
+            folder => folder.WriteConfig("local.yml", "limits:\n  maxWidth: 4000\n"), "--admin:apiKey=" + RunningHost.AdminKey, "--viewer:enabled=false");
+
+        using var response = await AdminAccessTests.SendAsync(host, "/admin/config", RunningHost.AdminKey);
+        using var document = JsonDocument.Parse(await response.Content.ReadAsStringAsync());
+        var root = document.RootElement;
+
+        Assert.Multiple(() =>
+        {
+            Assert.That(Value(root, "limits", "maxWidth").GetInt32(), Is.EqualTo(4000));
+            Assert.That(Source(root, "limits", "maxWidth"), Is.EqualTo("local.yml"));
+            Assert.That(Value(root, "viewer", "enabled").ValueKind, Is.EqualTo(JsonValueKind.False));
+            Assert.That(Source(root, "viewer", "enabled"), Is.EqualTo("command line"));
+            Assert.That(Value(root, "imaging", "jpegQuality").GetInt32(), Is.EqualTo(85));
+            Assert.That(Source(root, "imaging", "jpegQuality"), Is.EqualTo("default.yml"));
+            Assert.That(Value(root, "images", "extensions").ValueKind, Is.EqualTo(JsonValueKind.Array));
+            Assert.That(Value(root, "server", "baseUri").GetString(), Is.Empty);
+        });
+    }
+
+    private static JsonElement Setting(JsonElement root, params string[] path) =>
+        path.Aggregate(root, (element, name) => element.GetProperty(name));
+
+    private static JsonElement Value(JsonElement root, params string[] path) => Setting(root, path).GetProperty("value");
+
+    private static string? Source(JsonElement root, params string[] path) => Setting(root, path).GetProperty("source").GetString();
 
     [Test]
     public async Task Health_ReportsFolderAndCodecVersion()

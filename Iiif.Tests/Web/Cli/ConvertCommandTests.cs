@@ -134,7 +134,9 @@ public sealed class ConvertCommandTests
     [TestCase("bad-rate", "--rate must be a number")]
     [TestCase("both", "--lossless and --rate exclude each other")]
     [TestCase("unknown", "unknown option '--fast'")]
-    [TestCase("one-path", "expected <input> <output>")]
+    [TestCase("one-path", "required argument 'output' missing")]
+    [TestCase("png-output", "name the output .jp2 (a JP2 file), .j2k (a raw codestream) or .tif (a TIFF pyramid)")]
+    [TestCase("j2k-as-jp2", "--j2k writes a raw codestream: name the output .j2k")]
     [TestCase("too-many-levels", "cannot encode")]
     [Description("Errors: exit code 2 and a single line on standard error, no stack trace")]
     public void Convert_Error_ExitsTwoWithOneLine(string scenario, string message)
@@ -153,6 +155,8 @@ public sealed class ConvertCommandTests
             "both" => ["convert", png, output, "--lossless", "--rate", "10"],
             "unknown" => ["convert", png, output, "--fast"],
             "one-path" => ["convert", png],
+            "png-output" => ["convert", png, Path.Combine(_folder, "x.png")],
+            "j2k-as-jp2" => ["convert", png, output, "--j2k"],
             _ => ["convert", png, output, "--levels", "12"],
         };
 
@@ -164,25 +168,34 @@ public sealed class ConvertCommandTests
             Assert.That(stderr, Does.StartWith("iiif convert: ").And.Contain(message));
             Assert.That(stderr.TrimEnd().Split('\n'), Has.Length.EqualTo(1));
             Assert.That(File.Exists(output), Is.False);
+            Assert.That(Directory.GetFiles(_folder).Select(Path.GetFileName), Is.EquivalentTo(new[] { "ok.png", "text.png" }), "nothing written");
         });
     }
 
     [Test]
-    [Description("--help prints the usage and succeeds")]
+    [Description("A write error names the file the user asked for, never the temporary name it is written under")]
+    public void Convert_WriteFails_NamesOutputNotTemporaryFile()
+    {
+        var png = Save(SyntheticImages.Rgb(40, 30), "ok.png");
+        var output = Path.Combine(_folder, "out.jp2");
+        // A folder where the temporary file would go: the write fails even for root, who ignores file modes.
+        Directory.CreateDirectory(output + ".part");
+
+        var (exit, _, stderr) = CliRunner.Run("convert", png, output);
+
+        Assert.That(exit, Is.EqualTo(CliCommands.UserErrorExitCode));
+        Assert.That(stderr, Does.StartWith($"iiif convert: cannot write '{output}'").And.Not.Contain(".part"));
+    }
+
+    [Test]
+    [Description("--help prints the generated usage and the details, and succeeds")]
     public void Convert_Help_PrintsUsage()
     {
         var (exit, stdout, _) = CliRunner.Run("convert", "--help");
 
-        Assert.That((exit, stdout.Contains("Usage: iiif convert", StringComparison.Ordinal)), Is.EqualTo((0, true)));
+        Assert.That((exit, stdout.Contains("iiif convert <input> <output> [options]", StringComparison.Ordinal)), Is.EqualTo((0, true)));
+        Assert.That(stdout, Does.Contain("--lossless").And.Contain("Exit codes:"));
     }
-
-    [TestCase(new[] { "convert", "a" }, true)]
-    [TestCase(new[] { "samples" }, true)]
-    [TestCase(new[] { "--urls", "http://localhost:5000" }, false)]
-    [TestCase(new string[0], false)]
-    [Description("Program.cs: a known first word runs a command; anything else starts the server")]
-    public void IsCommand_Arguments_Dispatch(string[] args, bool expected) =>
-        Assert.That(CliCommands.IsCommand(args), Is.EqualTo(expected));
 
     private string Save(Image image, string name)
     {

@@ -70,7 +70,7 @@ public sealed class SamplesCommandTests
     }
 
     [TestCase("--size", "big", "--size must be WxH")]
-    [TestCase("a", "b", "at most one folder")]
+    [TestCase("a", "b", "unexpected argument 'b'")]
     [TestCase("--colour", "red", "unknown option")]
     [Description("samples errors: exit code 2 and one line")]
     public void Samples_BadArguments_ExitTwo(string first, string second, string message)

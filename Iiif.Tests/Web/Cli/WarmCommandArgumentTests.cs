@@ -14,7 +14,8 @@ public class WarmCommandArgumentTests
     [TestCase(new[] { "--out", "export", "--base-uri", "iiif/static" }, "--base-uri must be an absolute http(s) URL")]
     [TestCase(new[] { "--profile" }, "--profile needs a value")]
     [TestCase(new[] { "-p", "x" }, "unknown option '-p'")]
-    [TestCase(new[] { "one", "two" }, "at most one images folder")]
+    [TestCase(new[] { "one", "two" }, "unexpected argument 'two'")]
+    [TestCase(new[] { "--profil", "a" }, "unknown option '--profil' (did you mean --profile?)")]
     [TestCase(new[] { "no-such-folder-here" }, "images folder does not exist")]
     [TestCase(new[] { "--config" }, "--config needs a value")]
     public async Task Warm_BadArguments_ExitCode2(string[] args, string message)
@@ -27,26 +28,28 @@ public class WarmCommandArgumentTests
         Assert.That(output, Is.Empty);
     }
 
-    [TestCase("warm", "--no:such:key=1")]
-    [TestCase("clean", "--no:such:key=1")]
-    [TestCase("clean", "stray")]
+    [TestCase("warm", "--no:such:key=1", "configuration error: no: unknown key")]
+    [TestCase("clean", "--no:such:key=1", "configuration error: no: unknown key")]
+    [TestCase("clean", "stray", "unexpected argument 'stray'")]
+    [TestCase("clean", "--imagse", "unknown option '--imagse' (did you mean --images?)")]
     [Description("Server switches are checked like the server checks them: an unknown key or stray word stops the command")]
-    public async Task Command_BadServerSwitch_ReportsConfigurationError(string command, string arg)
+    public async Task Command_BadServerSwitch_ReportsItInOneLine(string command, string arg, string expected)
     {
         var (exit, _, error) = await CliRunner.RunAsync(command, arg);
 
         Assert.That(exit, Is.EqualTo(CliCommands.UserErrorExitCode));
-        Assert.That(error, Does.StartWith($"iiif {command}: configuration error: "));
+        Assert.That(error, Does.StartWith($"iiif {command}: {expected}"));
+        Assert.That(error.TrimEnd().Split('\n'), Has.Length.EqualTo(1));
     }
 
-    [TestCase("warm", "--out DIR")]
+    [TestCase("warm", "--out <DIR>")]
     [TestCase("clean", "cache.clean.profileImage")]
     public async Task Command_Help_PrintsUsage(string command, string expected)
     {
         var (exit, output, _) = await CliRunner.RunAsync(command, "--help");
 
         Assert.That(exit, Is.Zero);
-        Assert.That(output, Does.StartWith($"Usage: iiif {command}").And.Contain(expected));
+        Assert.That(output, Does.Contain($"Usage:\n  iiif {command}").And.Contain(expected).And.Contain("Exit codes:"));
     }
 
     [TestCase(new string[0], new[] { "a", "b" })]
@@ -72,12 +75,12 @@ public class WarmCommandArgumentTests
     }
 
     [Test]
-    public void Parse_ServerSwitches_PassedToHostWithFolderAsImages()
+    public void Create_ServerSwitches_PassedToHostWithFolderAsImages()
     {
         var folder = CliRunner.NewFolder();
         try
         {
-            var settings = WarmSettings.Parse([folder, "--config", "cfg", "--cache:root=c", "--profile", "a", "--out", "o", "--base-uri", "https://x.org/s/", "--tiles"]);
+            var settings = WarmSettings.Create(folder, ["a"], "o", "https://x.org/s/", tiles: true, clear: false, ["--config", "cfg", "--cache:root=c"]);
 
             Assert.That(settings.HostArgs, Is.EqualTo(new[] { "--config", "cfg", "--cache:root=c", "--images", folder }));
             Assert.That(settings.Profiles, Is.EqualTo(new[] { "a" }));

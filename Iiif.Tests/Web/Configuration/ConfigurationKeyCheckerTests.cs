@@ -17,7 +17,9 @@ public class ConfigurationKeyCheckerTests
     public void Check_KeyReadByAnOption_Accepted(string key, string value) =>
         Assert.That(ConfigurationKeyChecker.Check([new(key, value)]), Is.Empty);
 
-    [TestCase("limits:maxWdith", "limits.maxWdith: unknown key (see config/default.yml")]
+    [TestCase("limits:maxWdith", "limits.maxWdith: unknown key; did you mean limits.maxWidth? (config/default.yml lists every key)")]
+    [TestCase("port", "port: unknown key; did you mean server.port?")]
+    [TestCase("cache:redis:configuraton", "cache.redis.configuraton: unknown key; did you mean cache.redis.configuration?")]
     [TestCase("imagse:root", "imagse: unknown key")]
     [TestCase("limits:maxWidth:x", "limits.maxWidth: is a single value, not a section")]
     [TestCase("viewer", "viewer: is a section, not a value; its keys are enabled")]
@@ -37,5 +39,15 @@ public class ConfigurationKeyCheckerTests
         var failures = ConfigurationKeyChecker.Check([new("resolver:type", "simple"), new("resolver:base_path", "/srv")]);
 
         Assert.That(failures, Has.Count.EqualTo(1));
+    }
+
+    [TestCase("IIIF_PORT", "port", "port: unknown key, set by environment variable IIIF_PORT; did you mean server.port (IIIF_SERVER__PORT)?")]
+    [TestCase("IIIF_USER", "user", "user: unknown key, set by environment variable IIIF_USER (every IIIF_* variable is read as a setting")]
+    [Description("An environment variable that is no setting is named, with the nearest real key and its variable")]
+    public void Check_UnknownKeyFromVariable_NamesVariableAndNearestKey(string variable, string key, string expected)
+    {
+        var origins = new Dictionary<string, string> { [key] = "environment variable " + variable };
+
+        Assert.That(ConfigurationKeyChecker.Check([new(key, "3001")], origins), Has.One.StartsWith(expected));
     }
 }

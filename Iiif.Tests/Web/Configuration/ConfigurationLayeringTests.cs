@@ -89,7 +89,7 @@ public class ConfigurationLayeringTests
         var location = IiifConfigurationSources.Locate(args, WebTestFolder.NoEnvironment);
         var settings = IiifConfigurationSources.Load(location, args, WebTestFolder.NoEnvironment);
 
-        Assert.That(location, Is.EqualTo(new IiifConfigurationLocation(_folder.ConfigDirectory, "Staging")));
+        Assert.That(location, Is.EqualTo(new IiifConfigurationLocation(_folder.ConfigDirectory, "Staging") { EnvironmentSource = "--environment" }));
         Assert.That(settings["logging:level"], Is.EqualTo("Warn"));
     }
 
