@@ -36,6 +36,24 @@ internal static class SyntheticSource
         return path;
     }
 
+    /// <summary>The same picture as a pyramidal TIFF written by the converter's defaults (JPEG q85, 256 tiles).</summary>
+    public static string EnsureTiff()
+    {
+        var folder = Path.Combine(Path.GetTempPath(), "iiif-benchmarks");
+        var path = Path.Combine(folder, FormattableString.Invariant($"synthetic-{Width}x{Height}-pyramid-t256-q85-v1.tif"));
+        if (File.Exists(path))
+        {
+            return path;
+        }
+
+        Directory.CreateDirectory(folder);
+        using var image = Render();
+        var partial = path + "." + Environment.ProcessId.ToString(System.Globalization.CultureInfo.InvariantCulture);
+        new Iiif.Imaging.Tiff.TiffPyramidWriter(new Iiif.Imaging.Tiff.TiffPyramidWriterOptions(), Configuration.Default).Write(image, partial);
+        File.Move(partial, path, overwrite: true);
+        return path;
+    }
+
     private static Image<Rgb24> Render()
     {
         var image = new Image<Rgb24>(Width, Height);
