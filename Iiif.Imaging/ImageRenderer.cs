@@ -2,6 +2,7 @@ using Iiif.Core.Info;
 using Iiif.Core.Planning;
 using Iiif.Imaging.Decoding;
 using Iiif.Imaging.Encoding;
+using Iiif.Imaging.Memory;
 using Iiif.Imaging.Sources;
 using Iiif.Imaging.Transforms;
 using SixLabors.ImageSharp;
@@ -11,21 +12,27 @@ namespace Iiif.Imaging;
 /// <summary>The render pipeline: select the decoder by magic bytes, let it answer with stored bytes when the plan is
 /// exactly a stored tile (<see cref="IStoredTileSource"/>), else decode the region at the reduction, finish with
 /// <see cref="PlanApplier"/> and encode with the <see cref="IEncoderCatalog"/>. Every intermediate image is disposed on
-/// every path, failures included.</summary>
+/// every path, failures included. A failed decode is remembered for a while (<see cref="DecodeFailureMemory"/>) and
+/// repeated without decoding again.</summary>
 internal sealed class ImageRenderer : IImageRenderer
 {
     private readonly DecoderSelector _selector;
     private readonly PlanApplier _applier;
     private readonly IEncoderCatalog _catalog;
+    private readonly RenderActivity _activity;
+    private readonly DecodeFailureMemory _failures;
 
-    public ImageRenderer(DecoderSelector selector, PlanApplier applier, IEncoderCatalog catalog)
+    public ImageRenderer(DecoderSelector selector, PlanApplier applier, IEncoderCatalog catalog, RenderActivity activity, TimeProvider? time = null)
     {
         ArgumentNullException.ThrowIfNull(selector);
         ArgumentNullException.ThrowIfNull(applier);
         ArgumentNullException.ThrowIfNull(catalog);
+        ArgumentNullException.ThrowIfNull(activity);
         _selector = selector;
         _applier = applier;
         _catalog = catalog;
+        _activity = activity;
+        _failures = new DecodeFailureMemory(time ?? TimeProvider.System);
     }
 
     /// <inheritdoc/>
@@ -48,17 +55,37 @@ internal sealed class ImageRenderer : IImageRenderer
         }
 
         cancellationToken.ThrowIfCancellationRequested();
+        if (_failures.Recall(source, plan) is { } remembered)
+        {
+            throw remembered;
+        }
+
+        using var running = _activity.Begin();
         var decoder = _selector.Select(source);
-        if (decoder is IStoredTileSource stored && stored.TryReadStoredTile(source, plan, cancellationToken) is { } bytes)
+        if (decoder is IStoredTileSource stored
+            && Remembering(source, plan, () => stored.TryReadStoredTile(source, plan, cancellationToken)) is { } bytes)
         {
             // Exactly one stored tile: its bytes are the answer, with no decode or encode.
             await destination.WriteAsync(bytes, cancellationToken).ConfigureAwait(false);
             return;
         }
 
-        using var output = Transform(decoder.Decode(source, plan, cancellationToken), plan);
+        using var output = Transform(Remembering(source, plan, () => decoder.Decode(source, plan, cancellationToken)), plan);
         cancellationToken.ThrowIfCancellationRequested();
         await _catalog.EncodeAsync(output, plan.Format, destination, cancellationToken).ConfigureAwait(false);
+    }
+
+    private T Remembering<T>(ImageSourceHandle source, RenderPlan plan, Func<T> decode)
+    {
+        try
+        {
+            return decode();
+        }
+        catch (SourceDecodeException e)
+        {
+            _failures.Remember(source, plan, e);
+            throw;
+        }
     }
 
     // The applier owns the decoded image from here: it disposes it when it returns another one or when it fails.

@@ -2,6 +2,7 @@ using Iiif.Core.Diagnostics;
 using Iiif.Imaging.Decoding;
 using Iiif.Imaging.Encoding;
 using Iiif.Imaging.Jpeg2000;
+using Iiif.Imaging.Memory;
 using Iiif.Imaging.Sources;
 using Iiif.Imaging.Tiff;
 using Iiif.Imaging.Transforms;
@@ -13,8 +14,8 @@ using SixLabors.ImageSharp;
 namespace Iiif.Imaging;
 
 /// <summary>Registers the imaging layer: one ImageSharp <see cref="Configuration"/>, the filesystem source, the
-/// decoders (JPEG 2000, TIFF, then ImageSharp's formats) with their shared caches, the selector, the transform, the
-/// encoder catalog and the <see cref="IImageRenderer"/>.</summary>
+/// decoders (JPEG 2000, TIFF, JPEG through TurboJPEG, then ImageSharp's formats) with their shared caches, the selector,
+/// the transform, the encoder catalog and the <see cref="IImageRenderer"/>.</summary>
 public static class ImagingServiceCollectionExtensions
 {
     /// <summary>Adds the imaging services as singletons. Their options (<see cref="ImageSharpOptions"/>,
@@ -35,9 +36,14 @@ public static class ImagingServiceCollectionExtensions
         services.AddOptions<TransformOptions>();
         services.AddOptions<EncodingOptions>();
 
-        // One configuration for the whole server: each one owns a memory pool (house style §7).
+        // One configuration for the whole server: each one owns a memory pool.
         services.TryAddSingleton(sp => ImageSharpConfigurationFactory.Create(sp.GetRequiredService<IOptions<ImageSharpOptions>>().Value));
-        services.TryAddSingleton<IImageSource, FileSystemImageSource>();
+        services.TryAddSingleton(TimeProvider.System);
+        services.TryAddSingleton<ImageSharpPool>();
+        services.TryAddSingleton<RenderActivity>();
+        services.TryAddSingleton<FileSystemImageSource>();
+        services.TryAddSingleton<IImageSource>(sp => sp.GetRequiredService<FileSystemImageSource>());
+        services.AddSingleton<ICacheStatisticsSource>(sp => sp.GetRequiredService<FileSystemImageSource>());
 
         // One block cache and one facts cache for every tiled decoder: one budget, one statistic.
         services.TryAddSingleton<DecodedBlockCache>();
@@ -47,10 +53,13 @@ public static class ImagingServiceCollectionExtensions
         services.AddSingleton<ICacheStatisticsSource>(sp => sp.GetRequiredService<SourceFactsCache>());
         services.AddSingleton<ICacheStatisticsSource>(sp => sp.GetRequiredService<ImageSharpSourceDecoder>());
 
-        // Registration order is the selector's order; the formats never overlap anyway.
+        // Registration order is the selector's order: JPEG goes to TurboJPEG before ImageSharp could claim it. The
+        // TurboJPEG decoder hands ImageSharp what it cannot decode (CMYK, 12-bit) and shares its decoded-image budget.
         services.TryAddEnumerable(ServiceDescriptor.Singleton<IImageDecoder, Jpeg2000SourceDecoder>());
         services.TryAddEnumerable(ServiceDescriptor.Singleton<IImageDecoder, TiffSourceDecoder>());
-        services.TryAddEnumerable(ServiceDescriptor.Singleton<IImageDecoder, ImageSharpSourceDecoder>(sp => sp.GetRequiredService<ImageSharpSourceDecoder>()));
+        services.TryAddEnumerable(ServiceDescriptor.Singleton<IImageDecoder, TurboJpegSourceDecoder>());
+        services.TryAddEnumerable(ServiceDescriptor.Singleton<IImageDecoder, ImageSharpSourceDecoder>(
+            sp => sp.GetRequiredService<ImageSharpSourceDecoder>()));
         services.TryAddSingleton<DecoderSelector>();
         services.TryAddSingleton<PlanApplier>();
         services.TryAddEnumerable(ServiceDescriptor.Singleton<IJp2OutputEncoder, Jp2OutputEncoder>());

@@ -1,5 +1,10 @@
+using Iiif.Caching;
+using Iiif.Imaging;
+using Iiif.Imaging.Decoding;
+using Iiif.Imaging.Sources;
 using Iiif.Web.Configuration;
 using Iiif.Web.Http;
+using Microsoft.AspNetCore.HostFiltering;
 using Microsoft.AspNetCore.Server.Kestrel.Core;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Options;
@@ -12,27 +17,35 @@ internal static class ServiceCollectionExtensions
     /// <summary>Room for "GET " and " HTTP/1.1" around the URL in Kestrel's request-line limit.</summary>
     private const int RequestLineOverhead = 16;
 
-    /// <summary>Binds every configuration section to its options class. Each is validated when the host starts, by
-    /// its data annotations (messages naming the key) and its validator, so a bad value stops start-up.</summary>
+    /// <summary>Kestrel's own default grace before the minimum response rate applies.</summary>
+    private static readonly TimeSpan MinDataRateGracePeriod = TimeSpan.FromSeconds(5);
+
+    /// <summary>Binds every configuration section to its options classes (<see cref="ConfigurationSections"/>). Each is
+    /// validated when the host starts, by its data annotations (messages naming the key) and its validator, so a bad
+    /// value stops start-up. The caches' sizes and ImageSharp's pool are then drawn from the memory budget.</summary>
     public static IServiceCollection AddIiifOptions(this IServiceCollection services)
     {
         services.TryAddSingleton<OptionsNormalizer>();
         services.AddSingleton<IPostConfigureOptions<ServerOptions>>(sp => sp.GetRequiredService<OptionsNormalizer>());
-        services.AddSingleton<IPostConfigureOptions<ImagesOptions>>(sp => sp.GetRequiredService<OptionsNormalizer>());
-        services.AddSingleton<IPostConfigureOptions<CacheOptions>>(sp => sp.GetRequiredService<OptionsNormalizer>());
+        services.AddSingleton<IPostConfigureOptions<FileSystemSourceOptions>>(sp => sp.GetRequiredService<OptionsNormalizer>());
+        services.AddSingleton<IPostConfigureOptions<CachingOptions>>(sp => sp.GetRequiredService<OptionsNormalizer>());
         services.AddSingleton<IPostConfigureOptions<LoggingOptions>>(sp => sp.GetRequiredService<OptionsNormalizer>());
 
-        services.AddSection<ServerOptions, ServerOptionsValidator>(ServerOptions.SectionName);
-        services.AddSection<ImagesOptions, ImagesOptionsValidator>(ImagesOptions.SectionName);
-        services.AddSection<ImagingOptions, ImagingOptionsValidator>(ImagingOptions.SectionName);
-        services.AddSection<LimitsOptions, LimitsOptionsValidator>(LimitsOptions.SectionName);
-        services.AddSection<InfoOptions, InfoOptionsValidator>(InfoOptions.SectionName);
+        foreach (var section in ConfigurationSections.All)
+        {
+            section.Register(services);
+        }
+
+        services.AddSingleton<IValidateOptions<ServerOptions>, ServerOptionsValidator>();
+        services.AddSingleton<IValidateOptions<FileSystemSourceOptions>, FileSystemSourceOptionsValidator>();
+        services.AddSingleton<IValidateOptions<LimitsOptions>, LimitsOptionsValidator>();
+        services.AddSingleton<IValidateOptions<InfoOptions>, InfoOptionsValidator>();
         services.AddSingleton<IConfigureOptions<InfoOptions>, InfoOptionsSetup>();
-        services.AddSection<CacheOptions, CacheOptionsValidator>(CacheOptions.SectionName);
-        services.AddSection<ViewerOptions>(ViewerOptions.SectionName);
-        services.AddSection<MetricsOptions>(MetricsOptions.SectionName);
-        services.AddSection<AdminOptions, AdminOptionsValidator>(AdminOptions.SectionName);
-        services.AddSection<LoggingOptions, LoggingOptionsValidator>(LoggingOptions.SectionName);
+        services.AddSingleton<IValidateOptions<CachingOptions>, CachingOptionsValidator>();
+        services.AddSingleton<IValidateOptions<MetricsOptions>, MetricsOptionsValidator>();
+        services.AddSingleton<IValidateOptions<AdminOptions>, AdminOptionsValidator>();
+        services.AddSingleton<IValidateOptions<LoggingOptions>, LoggingOptionsValidator>();
+        services.AddMemoryBudget();
 
         // A map of free names: read by its setup rather than bound to fixed properties.
         services.AddOptions<ProfilesOptions>().ValidateOnStart();
@@ -41,30 +54,45 @@ internal static class ServiceCollectionExtensions
         return services;
     }
 
-    /// <summary>HTTP plumbing that depends on configuration: trusted proxies and the request-line limit.</summary>
+    /// <summary>HTTP plumbing that depends on configuration: allowed hosts, trusted proxies and Kestrel's limits.</summary>
     public static IServiceCollection AddIiifHttp(this IServiceCollection services)
     {
         services.TryAddSingleton(TimeProvider.System);
         services.AddOptions<ForwardedHeadersOptions>()
             .Configure<IOptions<ServerOptions>>((forwarded, server) => ForwardedHeadersSetup.Apply(forwarded, server.Value));
+        // ASP.NET's host filtering (already in the pipeline, before everything else): only server.allowedHosts, if set.
+        services.AddOptions<HostFilteringOptions>()
+            .Configure<IOptions<ServerOptions>>((hosts, server) =>
+            {
+                if (server.Value.AllowedHosts.Count > 0)
+                {
+                    hosts.AllowedHosts = [.. server.Value.AllowedHosts.Select(h => h.Trim())];
+                }
+            });
         services.AddOptions<KestrelServerOptions>()
             .Configure<IOptions<ServerOptions>>((kestrel, server) =>
-                kestrel.Limits.MaxRequestLineSize = server.Value.MaxUrlLength + RequestLineOverhead);
+            {
+                kestrel.Limits.MaxRequestLineSize = server.Value.MaxUrlLength + RequestLineOverhead;
+                // Slow readers: a floor under the response rate for every response; image bodies also get a timeout per
+                // slice (ResponseBodyWriter), since Kestrel measures its rate over a whole write.
+                kestrel.Limits.MinResponseDataRate = server.Value.MinResponseBytesPerSecond > 0
+                    ? new MinDataRate(server.Value.MinResponseBytesPerSecond, MinDataRateGracePeriod)
+                    : null;
+            });
+        services.TryAddSingleton<ResponseBodyWriter>();
         return services;
     }
 
-    private static OptionsBuilder<TOptions> AddSection<TOptions>(this IServiceCollection services, string sectionName)
-        where TOptions : class
+    /// <summary>The budget, and the post-configuration that fills each cache's size from it (after the normaliser and
+    /// the binding, so a size set by its own key is seen as set).</summary>
+    private static void AddMemoryBudget(this IServiceCollection services)
     {
-        services.AddSingleton<IValidateOptions<TOptions>>(new SectionValidator<TOptions>(sectionName));
-        return services.AddOptions<TOptions>().BindConfiguration(sectionName).ValidateOnStart();
-    }
-
-    private static void AddSection<TOptions, TValidator>(this IServiceCollection services, string sectionName)
-        where TOptions : class
-        where TValidator : class, IValidateOptions<TOptions>
-    {
-        services.AddSection<TOptions>(sectionName);
-        services.AddSingleton<IValidateOptions<TOptions>, TValidator>();
+        services.TryAddSingleton<MemoryBudgetSetup>();
+        services.TryAddSingleton(sp => sp.GetRequiredService<MemoryBudgetSetup>().Budget);
+        services.AddSingleton<IPostConfigureOptions<CachingOptions>>(sp => sp.GetRequiredService<MemoryBudgetSetup>());
+        services.AddSingleton<IPostConfigureOptions<ImageSharpSourceDecoderOptions>>(sp => sp.GetRequiredService<MemoryBudgetSetup>());
+        services.AddSingleton<IPostConfigureOptions<DecodedBlockCacheOptions>>(sp => sp.GetRequiredService<MemoryBudgetSetup>());
+        services.AddSingleton<IPostConfigureOptions<ImageSharpOptions>>(sp => sp.GetRequiredService<MemoryBudgetSetup>());
+        services.AddSingleton<IValidateOptions<MemoryOptions>>(sp => sp.GetRequiredService<MemoryBudgetSetup>());
     }
 }

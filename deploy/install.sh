@@ -2,7 +2,8 @@
 # Installs the IIIF server on a Debian/Ubuntu host (as root). Idempotent: run it again to upgrade the application; the
 # operator's /etc/iiif/local.yml and the image, cache and log folders are kept.
 #
-#   deploy/install.sh [--from DIR] [--root DIR] [--user NAME] [--port N] [--no-systemd] [--no-user] [--deps-only] [--no-deps]
+#   deploy/install.sh [--from DIR] [--root DIR] [--user NAME] [--port N] [--base-uri URL] [--no-systemd] [--no-user]
+#                     [--deps-only] [--no-deps]
 #
 #   --from DIR     a published server (dotnet publish output: Iiif.Web, Iiif.Web.dll, config/, wwwroot/) to install.
 #                  Without it, the repository this script belongs to is published self-contained for linux-x64,
@@ -10,12 +11,14 @@
 #   --root DIR     install under DIR instead of / (DIR/opt/iiif, DIR/etc/iiif, ...): for tests and staging.
 #   --user NAME    the service user (default iiif).
 #   --port N       the port written into a new local.yml (default 3001).
+#   --base-uri URL the public address (https://images.example.org) written into a new local.yml as server.baseUri:
+#                  info.json ids are then built from it alone, never from a client's Host header.
 #   --no-systemd   do not install or start the systemd unit (containers, CI, a root without systemd).
 #   --no-user      do not create the iiif service user or change owners (unprivileged test runs).
 #   --deps-only    install the system packages and stop (the Dockerfile's runtime stage).
 #   --no-deps      skip the system packages (they are installed already).
-# Environment: INSTALL_IIIF_USER and INSTALL_IIIF_PORT, the same as --user and --port. (Not IIIF_*: the server reads
-# every IIIF_* variable as one of its settings.)
+# Environment: INSTALL_IIIF_USER, INSTALL_IIIF_PORT and INSTALL_IIIF_BASE_URI, the same as --user, --port and
+# --base-uri. (Not IIIF_*: the server reads every IIIF_* variable as one of its settings.)
 # Also installs /usr/local/bin/iiif, the server's command-line tools run as the service user with /etc/iiif.
 set -euo pipefail
 
@@ -30,6 +33,7 @@ for old in IIIF_USER IIIF_PORT; do
 done
 service_user="${INSTALL_IIIF_USER:-iiif}"
 port="${INSTALL_IIIF_PORT:-3001}"
+base_uri="${INSTALL_IIIF_BASE_URI:-}"
 
 while [ $# -gt 0 ]; do
     case "$1" in
@@ -37,11 +41,12 @@ while [ $# -gt 0 ]; do
         --root) mkdir -p "$2"; root="$(cd "$2" && pwd)"; shift 2 ;;
         --user) service_user="$2"; shift 2 ;;
         --port) port="$2"; shift 2 ;;
+        --base-uri) base_uri="$2"; shift 2 ;;
         --no-systemd) systemd=0; shift ;;
         --no-user) user_setup=0; shift ;;
         --deps-only) deps_only=1; shift ;;
         --no-deps) deps=0; shift ;;
-        -h|--help) sed -n '2,24p' "$0"; exit 0 ;;
+        -h|--help) sed -n '2,22p' "$0"; exit 0 ;;
         *) echo "install.sh: unknown option $1 (see --help)" >&2; exit 64 ;;
     esac
 done
@@ -54,14 +59,15 @@ log_dir="$root/var/log/iiif"
 unit_dir="$root/etc/systemd/system"
 bin_dir="$root/usr/local/bin"
 
-# Runtime packages only: libopenjp2-7 and libtiff6 are the JPEG 2000 and TIFF codecs loaded in-process; ICU, OpenSSL and zlib are what a
-# self-contained .NET needs from the system; curl is for health checks by hand and in the container.
+# Runtime packages only: libopenjp2-7 (JPEG 2000), libtiff6 (TIFF) and libturbojpeg0 (JPEG) are the codecs loaded
+# in-process; libjpeg-turbo-progs gives djpeg, which decodes bands of JPEGs too large to decode whole; ICU, OpenSSL and
+# zlib are what a self-contained .NET needs from the system; curl is for health checks by hand and in the container.
 install_dependencies() {
     local icu
     export DEBIAN_FRONTEND=noninteractive
     apt-get update -qq
     icu="$(apt-cache search --names-only '^libicu[0-9]+$' | awk '{print $1}' | sort -V | tail -n 1)"
-    apt-get install -y -qq --no-install-recommends ca-certificates curl libopenjp2-7 libtiff6 libssl3 zlib1g ${icu:+"$icu"} >/dev/null
+    apt-get install -y -qq --no-install-recommends ca-certificates curl libopenjp2-7 libtiff6 libturbojpeg0 libjpeg-turbo-progs libssl3 zlib1g ${icu:+"$icu"} >/dev/null
 }
 
 publish_from_source() {
@@ -107,8 +113,9 @@ if [ ! -f "$config_dir/local.yml" ]; then
 # This server's settings: only the keys that differ from default.yml (see /opt/iiif/config/default.yml).
 server:
   urls: http://127.0.0.1:$port
-  # The public address, when it is fixed (e.g. https://images.example.org); empty = from nginx's X-Forwarded-* headers.
-  baseUri: ""
+  # The public address clients use (e.g. https://images.example.org): info.json ids are built from it alone. Empty =
+  # from the host name nginx forwards (its site refuses other names); set it (install.sh --base-uri does).
+  baseUri: "$base_uri"
 images:
   root: $images_dir
 cache:
@@ -137,33 +144,8 @@ install_command() {
     local run_as="$service_user"
     [ "$user_setup" -eq 1 ] || run_as=""
     mkdir -p "$bin_dir"
-    cat > "$bin_dir/iiif" <<SH
-#!/bin/sh
-# iiif: the IIIF server's command-line tools with the service's settings (written by deploy/install.sh).
-#   iiif [--instance PORT] COMMAND [ARGS]     e.g.  iiif clean    iiif --instance 3001 warm    iiif --help
-# Runs as the service user '$run_as' (from root too, so that cache files and logs stay writable by the service), reads
-# $config_dir like the units do, and with --instance PORT uses the cache and log folders of the iiif@PORT unit.
-# Exit codes: those of the command (iiif --help lists them); 77 when started by a user who may not act for the service.
-set -eu
-run_as='$run_as'
-if [ "\${1:-}" = "--instance" ]; then
-    case "\${2:-}" in
-        ''|*[!0-9]*) echo "iiif: --instance takes the port of an iiif@PORT instance, e.g. --instance 3001" >&2; exit 2 ;;
-    esac
-    export IIIF_CACHE__ROOT='$cache_dir'/"\$2" IIIF_LOGGING__DIRECTORY='$log_dir'/"\$2"
-    shift 2
-fi
-export IIIF_CONFIGDIR='$config_dir' IIIF_ENVIRONMENT=Production DOTNET_CLI_TELEMETRY_OPTOUT=1
-cd '$app_dir'
-if [ -z "\$run_as" ] || [ "\$(id -un)" = "\$run_as" ]; then
-    exec '$app_dir/Iiif.Web' "\$@"
-fi
-if [ "\$(id -u)" -ne 0 ]; then
-    echo "iiif: run this as root or as \$run_as: files it writes into the cache and logs must stay the service's" >&2
-    exit 77
-fi
-HOME=/nonexistent exec setpriv --reuid="\$run_as" --regid="\$run_as" --init-groups -- '$app_dir/Iiif.Web' "\$@"
-SH
+    sed -e "s|@RUN_AS@|$run_as|g" -e "s|@CONFIG_DIR@|$config_dir|g" -e "s|@CACHE_DIR@|$cache_dir|g" \
+        -e "s|@LOG_DIR@|$log_dir|g" -e "s|@APP_DIR@|$app_dir|g" "$here/bin/iiif.in" > "$bin_dir/iiif"
     chmod 755 "$bin_dir/iiif"
 }
 install_command
@@ -180,3 +162,6 @@ if [ "$systemd" -eq 1 ]; then
 fi
 
 echo "Installed in $app_dir; settings in $config_dir/local.yml; images in $images_dir; tools: $bin_dir/iiif --help."
+if grep -q '^  baseUri: ""' "$config_dir/local.yml"; then
+    echo "Next: set server.baseUri in $config_dir/local.yml to the address clients use (e.g. https://images.example.org)."
+fi

@@ -61,7 +61,8 @@ internal sealed class DecodedBlockCache : ICacheStatisticsSource, IDisposable
     private static long BudgetOf(IOptions<DecodedBlockCacheOptions> options)
     {
         ArgumentNullException.ThrowIfNull(options);
-        ArgumentOutOfRangeException.ThrowIfNegative(options.Value.BlockCacheMegabytes, nameof(options));
-        return options.Value.BlockCacheMegabytes * 1024L * 1024L;
+        var budget = options.Value.BlockCacheBytes;
+        ArgumentOutOfRangeException.ThrowIfNegative(budget, nameof(options));
+        return budget;
     }
 }

@@ -1,3 +1,4 @@
+using Iiif.Caching;
 using Iiif.Web.Configuration;
 using Microsoft.Extensions.Options;
 
@@ -46,6 +47,11 @@ internal sealed class CliHost : IAsyncDisposable
         }
     }
 
+    /// <summary>The caches' start-up step, as the server runs it before taking requests: a configured Redis gets its first
+    /// connection attempt, so the first images of a run are shared instead of skipped while it connects.</summary>
+    public Task StartCachesAsync(CancellationToken cancellationToken) =>
+        Services.GetRequiredService<ICachingStartup>().StartAsync(cancellationToken);
+
     public ValueTask DisposeAsync() => _app.DisposeAsync();
 
     private static void Validate(IServiceProvider services, bool needsImages)
@@ -56,7 +62,7 @@ internal sealed class CliHost : IAsyncDisposable
         }
         catch (Exception e) when (!needsImages && StartupErrors.Describe(e) is { } failures)
         {
-            var relevant = failures.Where(f => !f.StartsWith(ImagesOptions.SectionName + ".root:", StringComparison.Ordinal)).ToList();
+            var relevant = failures.Where(f => !f.StartsWith(ConfigurationSections.Images + ".root:", StringComparison.Ordinal)).ToList();
             if (relevant.Count > 0)
             {
                 throw new InvalidConfigurationException(relevant);

@@ -2,6 +2,7 @@ using System.Diagnostics;
 using Iiif.Core.Geometry;
 using Iiif.Core.Info;
 using Iiif.Imaging.Decoding;
+using Iiif.Imaging.Memory;
 using Iiif.Tests.Imaging.Decoding;
 using Iiif.Tests.TestUtilities;
 
