@@ -44,6 +44,22 @@ internal sealed class ImageRenderer : IImageRenderer
     }
 
     /// <inheritdoc/>
+    public bool ServesStoredBytes(ImageSourceHandle source, RenderPlan plan)
+    {
+        ArgumentNullException.ThrowIfNull(source);
+        ArgumentNullException.ThrowIfNull(plan);
+        try
+        {
+            return _selector.Select(source) is IStoredTileSource stored && stored.HasStoredTile(source, plan, CancellationToken.None);
+        }
+        catch (SourceDecodeException)
+        {
+            // The render reports the failure; here it only means "not stored bytes".
+            return false;
+        }
+    }
+
+    /// <inheritdoc/>
     public async Task RenderAsync(ImageSourceHandle source, RenderPlan plan, Stream destination, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(source);

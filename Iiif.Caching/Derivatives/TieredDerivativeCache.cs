@@ -47,7 +47,7 @@ internal sealed class TieredDerivativeCache : IDerivativeCache, IDisposable
     {
         ArgumentNullException.ThrowIfNull(metadata);
         ArgumentNullException.ThrowIfNull(render);
-        if (mode == DerivativeCacheMode.Normal && TryMemory(key) is { } hot)
+        if (mode != DerivativeCacheMode.Refresh && TryMemory(key) is { } hot)
         {
             return hot;
         }
@@ -66,7 +66,8 @@ internal sealed class TieredDerivativeCache : IDerivativeCache, IDisposable
 
         // A refresh never joins a normal render: it must produce new bytes even while an ordinary miss renders.
         var flightKey = (mode == DerivativeCacheMode.Refresh ? "refresh:" : "render:") + id.Id;
-        var (entry, stored) = await _flights.RunAsync(flightKey, token => RenderAndStoreAsync(key, id, metadata, render, token), cancellationToken)
+        var persist = mode != DerivativeCacheMode.MemoryOnly;
+        var (entry, stored) = await _flights.RunAsync(flightKey, token => RenderAndStoreAsync(key, id, metadata, render, persist, token), cancellationToken)
             .ConfigureAwait(false);
         return CachedDerivative.FromRender(entry.Metadata, entry.Bytes, stored);
     }
@@ -175,7 +176,7 @@ internal sealed class TieredDerivativeCache : IDerivativeCache, IDisposable
     }
 
     private async Task<(DerivativeEntry Entry, bool Stored)> RenderAndStoreAsync(
-        DerivativeKey key, DerivativeId id, DerivativeMetadata metadata, Func<Stream, CancellationToken, Task> render,
+        DerivativeKey key, DerivativeId id, DerivativeMetadata metadata, Func<Stream, CancellationToken, Task> render, bool persist,
         CancellationToken cancellationToken)
     {
         byte[] bytes;
@@ -187,6 +188,11 @@ internal sealed class TieredDerivativeCache : IDerivativeCache, IDisposable
 
         var entry = new DerivativeEntry(metadata, bytes);
         _memory.Set(key, entry);
+        if (!persist)
+        {
+            return (entry, true);
+        }
+
         var stored = !_disk.Enabled || await _disk.WriteAsync(key, id, entry).ConfigureAwait(false);
         _shared?.SetInBackground(key, id, entry);
         return (entry, stored);

@@ -10,4 +10,7 @@ internal interface IStoredTileSource
     /// <summary>The complete encoded image <paramref name="plan"/> asks for, taken from the source as stored, or null when
     /// the plan needs a render. Never returns bytes that would decode to other pixels than a render would start from.</summary>
     byte[]? TryReadStoredTile(ImageSourceHandle source, RenderPlan plan, CancellationToken cancellationToken);
+
+    /// <summary>True when <see cref="TryReadStoredTile"/> would take <paramref name="plan"/> from the source as stored.</summary>
+    bool HasStoredTile(ImageSourceHandle source, RenderPlan plan, CancellationToken cancellationToken);
 }

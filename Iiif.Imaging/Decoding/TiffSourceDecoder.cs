@@ -80,6 +80,10 @@ internal sealed class TiffSourceDecoder : IImageDecoder, IStoredTileSource
         return raw is null ? null : JpegTileSplicer.Splice(tile.Level.Directory.JpegTables.Span, raw, facts.IccProfile.Span, rgb);
     }
 
+    /// <inheritdoc/>
+    public bool HasStoredTile(ImageSourceHandle source, RenderPlan plan, CancellationToken cancellationToken) =>
+        _passthrough && TiffStoredTiles.Locate(FactsOf(source, cancellationToken), plan) is not null;
+
     /// <summary>The source's structure, read once per (location, version).</summary>
     internal TiffFacts FactsOf(ImageSourceHandle source, CancellationToken cancellationToken)
     {

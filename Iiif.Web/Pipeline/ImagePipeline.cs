@@ -99,6 +99,11 @@ internal sealed class ImagePipeline(
         PreparedImage image, DerivativeMetadata metadata, DerivativeCacheMode mode, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(image);
+        if (mode == DerivativeCacheMode.Normal && renderer.ServesStoredBytes(image.Handle, image.Plan))
+        {
+            mode = DerivativeCacheMode.MemoryOnly;
+        }
+
         try
         {
             return await derivatives.GetOrRenderAsync(image.Key, metadata, (stream, ct) => RenderAsync(image, stream, ct), mode, cancellationToken)
