@@ -182,7 +182,7 @@ public class CacheAdminEndpointTests
         var response = await RawHttp.SendAsync(host.BaseUri, "GET", "/admin/cache/stats", Key);
         using var json = JsonDocument.Parse(response.Text);
         var all = json.RootElement.GetProperty("tiers").EnumerateArray().ToList();
-        var tiers = all.Where(t => t.GetProperty("cache").GetString() is "resolved-paths" or "info" or "derivatives" or "iiif-targets").ToList();
+        var tiers = all.Where(t => t.GetProperty("cache").GetString() is "resolved-paths" or "info" or "derivatives" or "derivative-writes" or "iiif-targets").ToList();
 
         Assert.That(response.Status, Is.EqualTo(200), response.ToString());
         Assert.That(tiers.Select(t => t.GetProperty("cache").GetString() + "/" + t.GetProperty("tier").GetString()),
