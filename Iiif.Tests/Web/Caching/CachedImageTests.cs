@@ -115,6 +115,7 @@ public class CachedImageTests
 
         var again = await _host.Client.GetByteArrayAsync(tile);
         var third = await _host.Client.GetByteArrayAsync(tile);
+        await Until.TrueAsync(() => File.Exists(cached) && new FileInfo(cached).Length == original.Length, "the repaired entry written behind the response");
 
         Assert.Multiple(() =>
         {
