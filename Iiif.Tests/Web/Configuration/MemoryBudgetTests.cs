@@ -50,7 +50,7 @@ public class MemoryBudgetTests
     {
         using var services = BuildServices(setting is null ? [] : [setting]);
 
-        var blocks = services.GetRequiredService<IOptions<Jpeg2000SourceDecoderOptions>>().Value.BlockCacheBytes;
+        var blocks = services.GetRequiredService<IOptions<DecodedBlockCacheOptions>>().Value.BlockCacheBytes;
         Assert.That(blocks, Is.GreaterThanOrEqualTo(10_000L * 7_500 * 3));
     }
 
