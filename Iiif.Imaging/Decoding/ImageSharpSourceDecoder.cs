@@ -81,7 +81,7 @@ internal sealed class ImageSharpSourceDecoder : IImageDecoder, IDisposable
     private (SourceFormat Format, IImageInfo Info) ReadHeader(ImageSourceHandle source, CancellationToken cancellationToken)
     {
         var format = Sniff(source);
-        using var stream = source.OpenRead();
+        using var stream = source.OpenRead(cancellationToken);
         if (format == SourceFormat.Tiff && stream.CanSeek && TiffLayout.IsTiled(stream))
         {
             throw new UnsupportedImageFormatException(
