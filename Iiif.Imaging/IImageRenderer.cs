@@ -18,4 +18,11 @@ public interface IImageRenderer
     /// <exception cref="NotSupportedException">The plan's format cannot be encoded (see <c>IEncoderCatalog.IsAvailable</c>).</exception>
     /// <exception cref="OperationCanceledException"><paramref name="cancellationToken"/> was cancelled.</exception>
     Task RenderAsync(ImageSourceHandle source, RenderPlan plan, Stream destination, CancellationToken cancellationToken);
+
+    /// <summary>Fetches what <see cref="Identify"/> (<paramref name="plan"/> null) or <see cref="RenderAsync"/> will read
+    /// from a remote source, so those only wait for the CPU: call it before taking a render slot. Nothing for local
+    /// files.</summary>
+    /// <exception cref="SourceUnavailableException">The upstream failed, refused or timed out.</exception>
+    /// <exception cref="SourceDecodeException">The source must be read whole and is too large.</exception>
+    Task PrepareAsync(ImageSourceHandle source, RenderPlan? plan, CancellationToken cancellationToken) => Task.CompletedTask;
 }

@@ -17,14 +17,14 @@ internal sealed record MemoryBudget(int TotalMegabytes, IReadOnlyList<MemoryShar
     /// <summary>Each share's key (null: not configurable yet) and weight, in twelfths of what is left to divide. Decoded
     /// images get the most because that share is also the largest whole-decoded (JPEG, PNG...) source accepted; JPEG 2000
     /// and TIFF blocks are cheap to decode again; the rendered-image tier holds small hot tiles; the pool only needs to
-    /// cover the renders in flight; remote sources (byte-range caches) are reserved for later sources.</summary>
+    /// cover the renders in flight; remote sources' byte-range cache keeps header and index ranges and the tile-parts in flight.</summary>
     public static IReadOnlyList<(string Name, string? Key, int Weight)> Weights { get; } =
     [
         (DecodedImages, "imaging.memoryBudgetMegabytes", 4),
         (DecodedBlocks, "imaging.blockCacheMegabytes", 3),
         (DerivativesMemory, "cache.memory.maxSizeMegabytes", 2),
         (ImageSharpPool, "imaging.maximumPoolSizeMegabytes", 2),
-        (RemoteSources, null, 1),
+        (RemoteSources, "sources.rangeCache.memoryMegabytes", 1),
     ];
 
     /// <summary>Splits <paramref name="totalMegabytes"/>; <paramref name="explicitMegabytes"/> holds the shares set by

@@ -45,7 +45,12 @@ internal sealed class ImagePipeline(
         try
         {
             return await infos.GetOrAddAsync(
-                handle.Identifier.Value, handle.Version, ct => ValueTask.FromResult(renderer.Identify(handle, ct)), cancellationToken)
+                handle.Identifier.Value, handle.Version, async ct =>
+                {
+                    // A remote source's header ranges are fetched here, asynchronously, so Identify only reads the cache.
+                    await renderer.PrepareAsync(handle, null, ct).ConfigureAwait(false);
+                    return renderer.Identify(handle, ct);
+                }, cancellationToken)
                 .ConfigureAwait(false);
         }
         catch (SourceDecodeException e)
@@ -163,6 +168,8 @@ internal sealed class ImagePipeline(
 
     private async Task RenderAsync(PreparedImage image, Stream output, CancellationToken cancellationToken)
     {
+        // A remote source's ranges are fetched before a render slot is taken: a slow upstream never holds one.
+        await renderer.PrepareAsync(image.Handle, image.Plan, cancellationToken).ConfigureAwait(false);
         using var lease = await gate.TryEnterAsync(cancellationToken).ConfigureAwait(false) ?? throw new RenderRejectedException();
         await renderer.RenderAsync(image.Handle, image.Plan, output, cancellationToken).ConfigureAwait(false);
     }
