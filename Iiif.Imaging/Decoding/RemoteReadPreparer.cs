@@ -16,8 +16,12 @@ namespace Iiif.Imaging.Decoding;
 /// file, if it fits <see cref="RangeCacheOptions.MaxWholeSourceMegabytes"/>, said once per version in the log.</summary>
 internal sealed class RemoteReadPreparer
 {
-    /// <summary>The first bytes read to recognise the format and index a JPEG 2000 main header.</summary>
-    private const int HeadBytes = 64 * 1024;
+    /// <summary>The first bytes read to recognise the format and index a JPEG 2000 main header (one block of the
+    /// default size: a TLM marker of a thousand tiles takes 6 KB).</summary>
+    private const int HeadBytes = 32 * 1024;
+
+    /// <summary>The longest JPEG 2000 main header looked for (a TLM marker of 100 000 tile-parts fits).</summary>
+    private const int MaxHeadBytes = 1024 * 1024;
 
     private readonly long _maxWholeBytes;
     private readonly ILogger _logger;
@@ -42,9 +46,7 @@ internal sealed class RemoteReadPreparer
         var plans = remote.ReadPlan;
         if (plans is null)
         {
-            var head = new byte[(int)Math.Min(HeadBytes, remote.Length)];
-            var read = await remote.ReadAsync(0, head, cancellationToken).ConfigureAwait(false);
-            plans = Choose(remote, head.AsSpan(0, read));
+            plans = await ChooseAsync(remote, cancellationToken).ConfigureAwait(false);
             remote.RememberPlan(plans);
         }
 
@@ -59,12 +61,27 @@ internal sealed class RemoteReadPreparer
         }
     }
 
-    private IReadPlan Choose(RemoteSourceHandle remote, ReadOnlySpan<byte> head)
+    private async Task<IReadPlan> ChooseAsync(RemoteSourceHandle remote, CancellationToken cancellationToken)
     {
-        var format = SourceFormatSniffer.Detect(head[..Math.Min(head.Length, SourceFormatSniffer.HeaderLength)]);
-        if (format is SourceFormat.Jp2 or SourceFormat.J2k && TilePartIndex.TryRead(head, remote.Length) is { } index)
+        var head = await ReadHeadAsync(remote, HeadBytes, cancellationToken).ConfigureAwait(false);
+        var format = SourceFormatSniffer.Detect(head.AsSpan(0, Math.Min(head.Length, SourceFormatSniffer.HeaderLength)));
+        if (format is SourceFormat.Jp2 or SourceFormat.J2k)
         {
-            return index;
+            // A long main header (many tiles, a large ICC profile) is read again with more bytes until it ends.
+            for (var size = HeadBytes; ; size *= 8)
+            {
+                if (TilePartIndex.TryRead(head, remote.Length) is { } index)
+                {
+                    return index;
+                }
+
+                if (size >= MaxHeadBytes || head.Length >= remote.Length)
+                {
+                    break;
+                }
+
+                head = await ReadHeadAsync(remote, size * 8, cancellationToken).ConfigureAwait(false);
+            }
         }
 
         if (format is SourceFormat.Tiff or SourceFormat.Unknown)
@@ -80,6 +97,13 @@ internal sealed class RemoteReadPreparer
 
         Log.RemoteSourceReadWhole(_logger, remote.Identifier.Value, format, remote.Length);
         return WholeSource.Instance;
+    }
+
+    private static async Task<byte[]> ReadHeadAsync(RemoteSourceHandle remote, int size, CancellationToken cancellationToken)
+    {
+        var head = new byte[(int)Math.Min(size, remote.Length)];
+        var read = await remote.ReadAsync(0, head, cancellationToken).ConfigureAwait(false);
+        return read == head.Length ? head : head[..read];
     }
 
     /// <summary>Read the whole source first; reads are not shaped.</summary>

@@ -15,8 +15,11 @@ internal sealed class HttpRemoteStore : IRemoteStore
     private readonly RuleCounters _counters;
     private readonly AuthenticationHeaderValue? _basic;
 
-    public HttpRemoteStore(string rule, HttpSourceOptions options, Func<HttpClient> client, RuleCounters counters)
+    private readonly TimeSpan _timeout;
+
+    public HttpRemoteStore(string rule, HttpSourceOptions options, TimeSpan timeout, Func<HttpClient> client, RuleCounters counters)
     {
+        _timeout = timeout;
         Rule = rule;
         _options = options;
         _client = client;
@@ -67,6 +70,22 @@ internal sealed class HttpRemoteStore : IRemoteStore
     }
 
     public async Task<int> ReadAsync(
+        string location, SourceVersion version, long offset, Memory<byte> destination, CancellationToken cancellationToken)
+    {
+        // The client's timeout ends when the headers arrive; a body that stalls is bounded by the same time.
+        using var deadline = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
+        deadline.CancelAfter(_timeout);
+        try
+        {
+            return await ReadBodyAsync(location, version, offset, destination, deadline.Token).ConfigureAwait(false);
+        }
+        catch (OperationCanceledException e) when (!cancellationToken.IsCancellationRequested)
+        {
+            throw new SourceUnavailableException(SourceFailure.Timeout, Rule, $"The upstream of rule '{Rule}' did not answer in time.", e);
+        }
+    }
+
+    private async Task<int> ReadBodyAsync(
         string location, SourceVersion version, long offset, Memory<byte> destination, CancellationToken cancellationToken)
     {
         var range = new RangeHeaderValue(offset, offset + destination.Length - 1);

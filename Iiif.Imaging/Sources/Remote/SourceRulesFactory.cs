@@ -41,7 +41,7 @@ internal static class SourceRulesFactory
                     var http = rule.Http ?? throw new InvalidOperationException($"Source rule '{rule.Name}' needs an http section.");
                     var factory = services.GetRequiredService<IHttpClientFactory>();
                     var name = ClientName(rule.Name);
-                    var store = new HttpRemoteStore(rule.Name, http, () => factory.CreateClient(name), counters.For(rule.Name));
+                    var store = new HttpRemoteStore(rule.Name, http, TimeSpan.FromSeconds(rule.TimeoutSeconds), () => factory.CreateClient(name), counters.For(rule.Name));
                     routes.Add((matcher, Remote(matcher, "http", store), false));
                     break;
                 case "S3":
