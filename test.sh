@@ -7,9 +7,13 @@ cd "$(dirname "$0")"
 # chromium: the viewer's browser test; nodejs/npm: the viewer's OpenSeadragon assets (only when npm is missing).
 # nginx, redis-server, openssl: the scale-out test (Iiif.Tests/Deploy); ansible, systemd (systemd-analyze): the
 # deploy/ checks in the same category. openjph-tools (ojph_compress): HTJ2K test files; libvips-tools (vips): the
-# 30000x20000 JPEG test file.
-./scripts/install-deps.sh chromium nginx redis-server openssl ansible systemd openjph-tools libvips-tools || exit 1
+# 30000x20000 JPEG test file and the noise of the 10000x7500 remote-source file; libopenjp2-tools (opj_compress):
+# that file's JPEG 2000 with TLM and PLT markers.
+./scripts/install-deps.sh chromium nginx redis-server openssl ansible systemd openjph-tools libvips-tools libopenjp2-tools || exit 1
 command -v npm >/dev/null 2>&1 || ./scripts/install-deps.sh nodejs npm || exit 1
+# s3rver: the S3-protocol server the s3 source tests start (not packaged in Debian); kept apart from the viewer's assets.
+[ -f .ci/tools/node_modules/s3rver/bin/s3rver.js ] \
+    || npm install --prefix .ci/tools --no-audit --no-fund --no-save --loglevel=error s3rver@3.7.1 >/dev/null || exit 1
 ./scripts/build-viewer-assets.sh || exit 1
 
 results_dir="$(pwd)/.ci/results"
