@@ -171,7 +171,7 @@ public class CacheAdminEndpointTests
 
         Assert.That(response.Status, Is.EqualTo(200), response.ToString());
         Assert.That(tiers.Select(t => t.GetProperty("cache").GetString() + "/" + t.GetProperty("tier").GetString()),
-            Is.EqualTo(new[] { "resolved-paths/memory", "info/memory", "derivatives/memory" }), "every registered source, in registration order");
+            Is.EqualTo(new[] { "resolved-paths/memory", "source-ranges/memory", "info/memory", "derivatives/memory" }), "every registered source, in registration order");
         var derivatives = tiers.Single(t => t.GetProperty("cache").GetString() == "derivatives");
         Assert.That(derivatives.GetProperty("entries").GetInt64(), Is.EqualTo(3));
         Assert.That(derivatives.GetProperty("bytes").GetInt64(), Is.EqualTo(3000));

@@ -79,6 +79,11 @@ public class HttpSourceTests
             Assert.That(await StatusAsync(host, "tiled"), Is.EqualTo(200), "a local image");
         });
 
+        using (var config = await Admin.AdminAccessTests.SendAsync(host, "/admin/config", RunningHost.AdminKey))
+        {
+            Assert.That(await config.Content.ReadAsStringAsync(), Does.Contain("reader").And.Not.Contain("s3cret"), "password and header values masked");
+        }
+
         var metrics = await host.Client.GetStringAsync(new Uri("/metrics", UriKind.Relative));
         Assert.That(metrics, Does.Contain("iiif_source_failures_total{rule=\"fail\",failure=\"upstream\"} 1"));
         Assert.That(metrics, Does.Contain("iiif_source_failures_total{rule=\"silent\",failure=\"timeout\"} 1"));
@@ -112,6 +117,8 @@ public class HttpSourceTests
                     versionCheckSeconds: 600
                     http:
                       urlTemplate: {_nginx.BaseUrl}/images/{"{path}"}
+                      headers:
+                        X-Repository-Token: hdr-s3cret
                       username: reader
                       password: s3cret
                   - name: deny
@@ -126,7 +133,7 @@ public class HttpSourceTests
                     http:
                       urlTemplate: {_nginx.BaseUrl}/broken/{"{path}"}
                 """) + "\n" + extraRules));
-        });
+        }, "--admin:apiKey=" + RunningHost.AdminKey);
 
     private static async Task<int> StatusAsync(RunningHost host, string identifier, string tail = "0,0,256,256/256,/0/default.png")
     {
