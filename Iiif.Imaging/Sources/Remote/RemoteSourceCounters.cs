@@ -21,6 +21,9 @@ public sealed class RuleCounters
     private readonly long[] _failures = new long[Enum.GetValues<SourceFailure>().Length];
     private long _requests;
     private long _bytes;
+    private long _lastFailureTicks;
+    private long _lastSuccessTicks;
+    private int _lastFailure = -1;
 
     /// <summary>Requests sent upstream (version checks and reads, retries included as one).</summary>
     public long Requests => Interlocked.Read(ref _requests);
@@ -31,11 +34,32 @@ public sealed class RuleCounters
     /// <summary>Failures of <paramref name="failure"/> kind.</summary>
     public long Failures(SourceFailure failure) => Interlocked.Read(ref _failures[(int)failure]);
 
+    /// <summary>The upstream's state for a health report: "ok" unless its last answer, within
+    /// <paramref name="window"/> of <paramref name="now"/>, was a failure other than a missing object; then that failure
+    /// ("timeout", "upstream", ...). Read from what requests saw: a health check sends nothing upstream.</summary>
+    public string StateAt(DateTimeOffset now, TimeSpan window)
+    {
+        var failed = Interlocked.Read(ref _lastFailureTicks);
+        var failure = Volatile.Read(ref _lastFailure);
+        return failure < 0 || failed <= Interlocked.Read(ref _lastSuccessTicks) || now.UtcTicks - failed > window.Ticks
+            ? "ok"
+            : ((SourceFailure)failure).ToString().ToLowerInvariant();
+    }
+
     internal void CountRequest(long bytes)
     {
         Interlocked.Increment(ref _requests);
         Interlocked.Add(ref _bytes, bytes);
+        Interlocked.Exchange(ref _lastSuccessTicks, DateTimeOffset.UtcNow.UtcTicks);
     }
 
-    internal void CountFailure(SourceFailure failure) => Interlocked.Increment(ref _failures[(int)failure]);
+    internal void CountFailure(SourceFailure failure)
+    {
+        Interlocked.Increment(ref _failures[(int)failure]);
+        if (failure is not (SourceFailure.NotFound or SourceFailure.Changed))
+        {
+            Volatile.Write(ref _lastFailure, (int)failure);
+            Interlocked.Exchange(ref _lastFailureTicks, DateTimeOffset.UtcNow.UtcTicks);
+        }
+    }
 }

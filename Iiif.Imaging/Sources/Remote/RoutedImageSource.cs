@@ -16,8 +16,8 @@ internal sealed class RoutedImageSource : IImageSource
         _fallback = fallback;
     }
 
-    /// <summary>Each rule's name and whether its source can list what it holds (the index says which cannot).</summary>
-    public IReadOnlyList<(string Rule, bool CanList)> Listings => [.. _routes.Select(r => (r.Rule.Name, r.CanList))];
+    /// <inheritdoc/>
+    public IReadOnlyList<string> UnlistedRules => [.. _routes.Where(r => !r.CanList).Select(r => r.Rule.Name)];
 
     /// <inheritdoc/>
     public ValueTask<ImageSourceHandle?> ResolveAsync(ImageIdentifier identifier, CancellationToken cancellationToken)

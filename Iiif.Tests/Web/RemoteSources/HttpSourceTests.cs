@@ -84,6 +84,13 @@ public class HttpSourceTests
             Assert.That(await config.Content.ReadAsStringAsync(), Does.Contain("reader").And.Not.Contain("s3cret"), "password and header values masked");
         }
 
+        var health = JsonDocument.Parse(await host.Client.GetStringAsync(new Uri("/health", UriKind.Relative))).RootElement;
+        Assert.That(health.GetProperty("status").GetString(), Is.EqualTo("ok"), "an upstream outage does not take the server out of rotation");
+        Assert.That(health.GetProperty("sources").GetProperty("silent").GetString(), Is.EqualTo("timeout"));
+        Assert.That(health.GetProperty("sources").GetProperty("web").GetString(), Is.EqualTo("ok"));
+        var index = await host.Client.GetStringAsync(new Uri("/viewer", UriKind.Relative));
+        Assert.That(index, Does.Contain("tiled").And.Contain("Listing is not available for the images of source rules web, deny, fail, silent, liar"));
+
         var metrics = await host.Client.GetStringAsync(new Uri("/metrics", UriKind.Relative));
         Assert.That(metrics, Does.Contain("iiif_source_failures_total{rule=\"fail\",failure=\"upstream\"} 1"));
         Assert.That(metrics, Does.Contain("iiif_source_failures_total{rule=\"silent\",failure=\"timeout\"} 1"));
