@@ -6,10 +6,12 @@ cd "$(dirname "$0")"
 
 # chromium: the viewer's browser test; nodejs/npm: the viewer's OpenSeadragon assets (only when npm is missing).
 # nginx, redis-server, openssl: the scale-out test (Iiif.Tests/Deploy); ansible, systemd (systemd-analyze): the
-# deploy/ checks in the same category. openjph-tools (ojph_compress): HTJ2K test files; libvips-tools (vips): the
-# 30000x20000 JPEG test file and the noise of the 10000x7500 remote-source file; libopenjp2-tools (opj_compress):
-# that file's JPEG 2000 with TLM and PLT markers.
-./scripts/install-deps.sh chromium nginx redis-server openssl ansible systemd openjph-tools libvips-tools libopenjp2-tools || exit 1
+# deploy/ checks in the same category. libvips-tools (vips), libtiff-tools (tiffcp, tiffset, tiff2rgba): the TIFF
+# pyramids the TIFF tests make and libtiff's own reading of them, and the 30000x20000 JPEG test file; openjph-tools
+# (ojph_compress): HTJ2K test files; libopenjp2-tools (opj_compress), with vips's noise: the 10000x7500
+# JPEG 2000 with TLM and PLT markers of the remote-source tests. djpeg (libjpeg-turbo-progs, decoding stored tiles)
+# is a runtime package.
+./scripts/install-deps.sh chromium nginx redis-server openssl ansible systemd openjph-tools libvips-tools libtiff-tools libopenjp2-tools || exit 1
 command -v npm >/dev/null 2>&1 || ./scripts/install-deps.sh nodejs npm || exit 1
 # s3rver: the S3-protocol server the s3 source tests start (not packaged in Debian); kept apart from the viewer's assets.
 [ -f .ci/tools/node_modules/s3rver/bin/s3rver.js ] \

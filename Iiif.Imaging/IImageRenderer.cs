@@ -19,6 +19,11 @@ public interface IImageRenderer
     /// <exception cref="OperationCanceledException"><paramref name="cancellationToken"/> was cancelled.</exception>
     Task RenderAsync(ImageSourceHandle source, RenderPlan plan, Stream destination, CancellationToken cancellationToken);
 
+    /// <summary>True when <see cref="RenderAsync"/> answers <paramref name="plan"/> with bytes stored in the source as
+    /// they are (a JPEG tile of a TIFF pyramid), without decoding or encoding: reading them again costs what reading a
+    /// cached copy would, so a host need not keep such a copy on disk. Cheap: reads only facts already cached.</summary>
+    bool ServesStoredBytes(ImageSourceHandle source, RenderPlan plan);
+
     /// <summary>Fetches what <see cref="Identify"/> (<paramref name="plan"/> null) or <see cref="RenderAsync"/> will read
     /// from a remote source, so those only wait for the CPU: call it before taking a render slot. Nothing for local
     /// files.</summary>

@@ -1,8 +1,6 @@
 using Iiif.Imaging;
 using Iiif.Imaging.Sources.Remote;
 using System.Collections;
-using Iiif.Imaging.Jpeg;
-using Iiif.Imaging.Jpeg2000;
 using Iiif.Web.Admin;
 using Iiif.Web.Cleaning;
 using Iiif.Web.Configuration;
@@ -68,7 +66,7 @@ internal static class HostingExtensions
         {
             // Configuration first (as StartAsync would), then the codec: neither may let Kestrel bind its port.
             app.Services.GetService<IStartupValidator>()?.Validate();
-            if (CodecStartupCheck.Problem(Jpeg2000Codec.TryGetVersion, TurboJpegCodec.IsAvailable) is { } codecProblem)
+            if (CodecStartupCheck.Problem(CodecStartupCheck.Codecs) is { } codecProblem)
             {
                 Log.StartupFailed(app.Logger, codecProblem);
                 await Console.Error.WriteLineAsync(codecProblem).ConfigureAwait(false);

@@ -17,6 +17,8 @@ internal sealed class TimedImageRenderer(IImageRenderer inner, IiifMetrics metri
     public Task PrepareAsync(ImageSourceHandle source, RenderPlan? plan, CancellationToken cancellationToken) =>
         inner.PrepareAsync(source, plan, cancellationToken);
 
+    public bool ServesStoredBytes(ImageSourceHandle source, RenderPlan plan) => inner.ServesStoredBytes(source, plan);
+
     public async Task RenderAsync(ImageSourceHandle source, RenderPlan plan, Stream destination, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(plan);
