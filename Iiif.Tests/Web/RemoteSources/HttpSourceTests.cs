@@ -37,6 +37,7 @@ public class HttpSourceTests
         {
             await RemoteSourceHost.AssertSamePixelsAsync(host, version, "tiled", "web/tiled.jp2", tail);
             await RemoteSourceHost.AssertSamePixelsAsync(host, version, "photo", "web/photo.jpg", tail);
+            await RemoteSourceHost.AssertSamePixelsAsync(host, version, "pyramid", "web/pyramid.tif", tail);
         }
 
         var local = JsonDocument.Parse(await host.Client.GetStringAsync(new Uri($"/iiif/{version}/tiled/info.json", UriKind.Relative)));

@@ -17,11 +17,21 @@ internal static class RemoteSourceHost
         return path;
     });
 
-    /// <summary>A lossless tiled JPEG 2000 (TLM, PLT) and a JPEG, by identifier.</summary>
+    private static readonly Lazy<string> TiffFile = new(() =>
+    {
+        // A pyramidal TIFF with 256 px JPEG tiles, as vips writes them for IIPImage and our TIFF decoder reads them.
+        var path = Path.Combine(TestImageFactory.Folder, "remote-pyramid-640x480.tif");
+        ExternalTool.Run("vips", "libvips-tools", TimeSpan.FromMinutes(2), "tiffsave", JpegFile.Value, path,
+            "--tile", "--pyramid", "--tile-width", "256", "--tile-height", "256", "--compression", "jpeg");
+        return path;
+    });
+
+    /// <summary>A lossless tiled JPEG 2000 (TLM, PLT), a JPEG and a pyramidal TIFF, by identifier.</summary>
     public static IReadOnlyDictionary<string, string> Files { get; } = new Dictionary<string, string>(StringComparer.Ordinal)
     {
         ["tiled.jp2"] = TestImageFactory.PathOf(TestImageFactory.RgbTiled),
         ["photo.jpg"] = JpegFile.Value,
+        ["pyramid.tif"] = TiffFile.Value,
     };
 
 

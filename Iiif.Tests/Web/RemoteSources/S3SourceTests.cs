@@ -73,6 +73,7 @@ public class S3SourceTests
         {
             await RemoteSourceHost.AssertSamePixelsAsync(host, version, "tiled", "s3/tiled.jp2", tail);
             await RemoteSourceHost.AssertSamePixelsAsync(host, version, "photo", "s3/photo.jpg", tail);
+            await RemoteSourceHost.AssertSamePixelsAsync(host, version, "pyramid", "s3/pyramid.tif", tail);
         }
 
         using var missing = await host.GetAsync("/iiif/3/s3%2Fmissing.jp2/info.json");
