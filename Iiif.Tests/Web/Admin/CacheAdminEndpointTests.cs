@@ -187,7 +187,7 @@ public class CacheAdminEndpointTests
         Assert.That(response.Status, Is.EqualTo(200), response.ToString());
         Assert.That(tiers.Select(t => t.GetProperty("cache").GetString() + "/" + t.GetProperty("tier").GetString()),
             Is.EqualTo(new[] { "resolved-paths/memory", "info/memory", "derivatives/memory", "derivative-writes/disk", "iiif-targets/memory" }), "every registered source, in registration order");
-        Assert.That(all.Select(t => t.GetProperty("cache").GetString()), Is.SupersetOf(new[] { "decoded-blocks", "source-facts", "decoded-images" }),
+        Assert.That(all.Select(t => t.GetProperty("cache").GetString()), Is.SupersetOf(new[] { "decoded-blocks", "source-facts", "decoded-images", "source-ranges" }),
             "the decoders' caches are listed too");
         var derivatives = tiers.Single(t => t.GetProperty("cache").GetString() == "derivatives");
         Assert.That(derivatives.GetProperty("entries").GetInt64(), Is.EqualTo(3));
