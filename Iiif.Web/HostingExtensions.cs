@@ -1,6 +1,7 @@
 using System.Collections;
 using Iiif.Imaging.Jpeg2000;
 using Iiif.Web.Admin;
+using Iiif.Web.Auth;
 using Iiif.Web.Cleaning;
 using Iiif.Web.Configuration;
 using Iiif.Web.Health;
@@ -133,7 +134,7 @@ internal static class HostingExtensions
         // IOptions: the host reads HostOptions when it is built, before start-up validation reports bad values.
         builder.Services.Configure<HostOptions>(host => host.ShutdownTimeout = TimeSpan.FromSeconds(Math.Max(0, server.ShutdownTimeoutSeconds)));
         builder.Services.AddIiifOptions().AddIiifHttp().AddIiifServer().AddIiifMetrics();
-        builder.Services.AddIiifViewer().AddIiifAdmin();
+        builder.Services.AddIiifViewer().AddIiifAdmin().AddIiifAuth();
         builder.Services.AddIiifWarming().AddIiifCleaning();
         return builder;
     }

@@ -33,6 +33,7 @@ internal static class ServiceCollectionExtensions
         services.AddSection<MetricsOptions>(MetricsOptions.SectionName);
         services.AddSection<AdminOptions, AdminOptionsValidator>(AdminOptions.SectionName);
         services.AddSection<LoggingOptions, LoggingOptionsValidator>(LoggingOptions.SectionName);
+        services.AddSection<AuthOptions, AuthOptionsValidator>(AuthOptions.SectionName);
 
         // A map of free names: read by its setup rather than bound to fixed properties.
         services.AddOptions<ProfilesOptions>().ValidateOnStart();

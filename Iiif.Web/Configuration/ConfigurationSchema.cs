@@ -20,6 +20,7 @@ internal static class ConfigurationSchema
         [MetricsOptions.SectionName] = typeof(MetricsOptions),
         [AdminOptions.SectionName] = typeof(AdminOptions),
         [LoggingOptions.SectionName] = typeof(LoggingOptions),
+        [AuthOptions.SectionName] = typeof(AuthOptions),
     };
 
     private static readonly Lazy<IReadOnlyList<string>> AllKeys = new(() => Sections

@@ -1,5 +1,6 @@
 using Iiif.Caching.Derivatives;
 using Iiif.Imaging.Sources;
+using Iiif.Web.Auth;
 using Iiif.Web.Configuration;
 using Iiif.Web.Http;
 using Iiif.Web.Logging;
@@ -13,7 +14,7 @@ namespace Iiif.Web.Pipeline;
 /// controller, which does the full work and teaches this cache. Headers, 304s, CORS and logging are the same as the
 /// controller's, since both write through <see cref="IiifOutcomeResult.WriteAsync"/>.</summary>
 internal sealed class HotImageMiddleware(
-    RequestDelegate next, HotResponses hot, IImageSource source, IDerivativeCache derivatives, IOptions<ServerOptions> server)
+    RequestDelegate next, HotResponses hot, IImageSource source, IDerivativeCache derivatives, AccessGate access, IOptions<ServerOptions> server)
 {
     private readonly ServerOptions _server = server.Value;
 
@@ -42,7 +43,8 @@ internal sealed class HotImageMiddleware(
         }
 
         var root = PublicBaseUri.Root(context.Request, _server);
-        if (!hot.TryGet(target, root, out var entry))
+        // Restricted images always take the full path, which checks access before any cache tier.
+        if (!hot.TryGet(target, root, out var entry) || access.IsRestricted(entry.Identifier.Value))
         {
             return null;
         }

@@ -80,7 +80,7 @@ internal sealed class ImagePipeline(
             return info.Error;
         }
 
-        var plan = RenderPlanner.Plan(request.Value, info.Value!, _limits);
+        var plan = RenderPlanner.Plan(request.Value, info.Value!, Auth.DegradedImageHandle.LimitsFor(handle, _limits));
         Log.RequestValidated(logger, Logging.LogValues.Info, plan.IsSuccess);
         if (!plan.IsSuccess)
         {

@@ -1,6 +1,7 @@
 using Iiif.Caching.Derivatives;
 using Iiif.Core.Errors;
 using Iiif.Web.Admin;
+using Iiif.Web.Auth;
 using Iiif.Web.Http;
 using Iiif.Web.Logging;
 
@@ -15,6 +16,7 @@ internal sealed class ImageRequestHandler(
     AdminAccess admin,
     RenderGate gate,
     HotResponses hot,
+    AccessGate access,
     ILogger<ImageRequestHandler> logger)
 {
     /// <summary>Query switch for administrators: <c>?recache=true</c> with a valid admin key re-renders and overwrites.</summary>
@@ -24,6 +26,12 @@ internal sealed class ImageRequestHandler(
     {
         ArgumentNullException.ThrowIfNull(target);
         ArgumentNullException.ThrowIfNull(context);
+        // https://iiif.io/api/auth/2.0/: restricted images are checked before any cache tier is asked.
+        if (await access.AuthorizeAsync(target.Path.Identifier.Value, target.Version, context).ConfigureAwait(false) is { } refused)
+        {
+            return IiifOutcome.From(refused);
+        }
+
         var prepared = await pipeline.PrepareAsync(target.Version, target.Path, cancellationToken).ConfigureAwait(false);
         if (!prepared.IsSuccess)
         {
@@ -61,7 +69,7 @@ internal sealed class ImageRequestHandler(
         context.SetLogResult(LogValues.Image);
         var link = IiifHeaders.ImageLink(target.BaseUri + "/" + image.CanonicalTail, target.Version);
         var disposition = IiifHeaders.ContentDisposition(target.Path, image.Plan.Format);
-        if (mode == DerivativeCacheMode.Normal && derivative.File is null && HotResponses.TargetOf(context) is { } raw)
+        if (mode == DerivativeCacheMode.Normal && derivative.File is null && !access.IsRestricted(image.Identifier) && HotResponses.TargetOf(context) is { } raw)
         {
             hot.Remember(raw, target.Root, new HotResponse(
                 image.Handle.Identifier, image.Handle.Version, image.Key, image.Plan.Format, link, disposition, validators));

@@ -39,7 +39,7 @@ internal sealed class InfoRequestHandler(
 
         Log.RequestValidated(logger, LogValues.Info, true);
         context.SetLogResult(LogValues.Info);
-        var body = documents.Build(target.Version, info.Value!, target.BaseUri);
+        var body = documents.Build(target.Version, info.Value!, target.BaseUri, handle, target.Root);
         var profile = target.Version == ApiVersion.V3 ? IiifProfiles.ProfileLinkHeader(ApiVersion.V3) : null;
         return new IiifOutcome.Info(body, mediaType, validators, profile);
     }

@@ -1,0 +1,86 @@
+using Iiif.Core.Errors;
+using Iiif.Core.Requests;
+using Iiif.Web.Configuration;
+using Iiif.Web.Http;
+using Microsoft.Extensions.Options;
+using Microsoft.Net.Http.Headers;
+
+namespace Iiif.Web.Auth;
+
+/// <summary>The one check the image path makes for restricted images, before any cache tier is asked (a cached tile is
+/// never served to someone who may not see it): open identifiers and degraded versions pass, a restricted one needs
+/// the aspect of its policy (the access cookie, or the client address). The answer is null (serve it) or the 401/403
+/// to send. With no auth.rules it is one branch.</summary>
+internal sealed class AccessGate(AccessRules rules, AuthSessions sessions, IOptions<ServerOptions> server)
+{
+    /// <summary>Restricted images may be kept by the browser but must be revalidated (so after logout the gate decides
+    /// again), and never by a shared cache.</summary>
+    public const string CachePrivate = "private, no-cache";
+
+    private readonly ServerOptions _server = server.Value;
+
+    public bool IsEnabled => rules.IsEnabled;
+
+    /// <summary>True when images of <paramref name="identifier"/> need an aspect (a restricted, non-degraded identifier).</summary>
+    public bool IsRestricted(string identifier) =>
+        rules.IsEnabled && !rules.TryDegraded(identifier, out _, out _) && rules.PolicyFor(identifier).IsRestricted;
+
+    /// <summary>Null when the request may have images of <paramref name="identifier"/>, else the error to answer with.</summary>
+    public async ValueTask<IiifError?> AuthorizeAsync(string identifier, ApiVersion version, HttpContext context)
+    {
+        ArgumentNullException.ThrowIfNull(context);
+        if (!rules.IsEnabled || rules.TryDegraded(identifier, out _, out _))
+        {
+            return null;
+        }
+
+        var policy = rules.PolicyFor(identifier);
+        if (!policy.IsRestricted)
+        {
+            return null;
+        }
+
+        var state = await EvaluateAsync(policy, context).ConfigureAwait(false);
+        if (state == AspectState.Granted)
+        {
+            context.Response.OnStarting(MarkPrivate, context);
+            return null;
+        }
+
+        // RFC 9110 §11.6.1: a 401 carries a challenge; this one names the probe that explains how to get access.
+        var probe = AuthUrls.Probe(PublicBaseUri.Root(context.Request, _server), version, identifier);
+        context.Response.OnStarting(() =>
+        {
+            context.Response.Headers[HeaderNames.WWWAuthenticate] = $"IIIF-Auth2 probe=\"{probe}\"";
+            return Task.CompletedTask;
+        });
+        return state == AspectState.Missing
+            ? new IiifError(IiifErrorKind.Unauthorized, null, "This image is restricted: " + policy.Texts.Note.Text())
+            : new IiifError(IiifErrorKind.Forbidden, null, "This image is restricted and your login does not give access to it.");
+    }
+
+    /// <summary>Whether the request's cookie or address satisfies <paramref name="policy"/>.</summary>
+    public async ValueTask<AspectState> EvaluateAsync(AccessPolicy policy, HttpContext context)
+    {
+        ArgumentNullException.ThrowIfNull(policy);
+        ArgumentNullException.ThrowIfNull(context);
+        if (policy.Kind is PolicyKind.Open or PolicyKind.Network)
+        {
+            return AuthClaims.Evaluate(policy, null, context.Connection.RemoteIpAddress);
+        }
+
+        var session = await sessions.ReadAsync(context).ConfigureAwait(false);
+        return AuthClaims.Evaluate(policy, session.User, context.Connection.RemoteIpAddress);
+    }
+
+    private static Task MarkPrivate(object state)
+    {
+        var response = ((HttpContext)state).Response;
+        if (response.StatusCode is StatusCodes.Status200OK or StatusCodes.Status304NotModified)
+        {
+            response.Headers.CacheControl = CachePrivate;
+        }
+
+        return Task.CompletedTask;
+    }
+}
