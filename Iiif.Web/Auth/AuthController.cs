@@ -1,6 +1,6 @@
 using System.Text.Json;
-using Iiif.Core.Identifiers;
 using Iiif.Core.Requests;
+using Iiif.Web.Admin;
 using Iiif.Web.Configuration;
 using Iiif.Web.Http;
 using Iiif.Web.Logging;
@@ -24,7 +24,8 @@ internal sealed class AuthController(
     [HttpGet("probe/{version:int}/{**id}")]
     public async Task<IActionResult> Probe(int version)
     {
-        var identifier = ImageIdentifierParser.FromRawSegment(RawTail(AuthUrls.ProbePath + version.ToString(System.Globalization.CultureInfo.InvariantCulture) + "/"));
+        // auth/probe/{version}/: three literal segments before the identifier, read raw as in IIIF URLs.
+        var identifier = AdminIdentifier.Read(HttpContext, 3);
         if (version is not (2 or 3) || !identifier.IsSuccess)
         {
             return NotFound();
@@ -123,11 +124,5 @@ internal sealed class AuthController(
         {
             Response.Headers.AccessControlAllowOrigin = server.Value.Cors;
         }
-    }
-
-    private string RawTail(string prefix)
-    {
-        var path = RawRequestTarget.PathOf(HttpContext);
-        return path.StartsWith(prefix, StringComparison.Ordinal) ? path[prefix.Length..] : string.Empty;
     }
 }
