@@ -14,12 +14,15 @@ internal static partial class AuthHost
 {
     public const string Password = "correct horse battery staple";
 
-    /// <summary>The auth section; <paramref name="extra"/> lines are added below "auth:" (indented by two spaces).</summary>
-    public static string Yaml(string extra = "") => $$"""
+    /// <summary>The auth section. <paramref name="extra"/> is YAML added at the top level (other sections);
+    /// <paramref name="firstRules"/> and <paramref name="morePolicies"/> are lines added before the rules and after the
+    /// policies, indented as they are.</summary>
+    public static string Yaml(string extra = "", string firstRules = "", string morePolicies = "") => $$"""
+        {{extra}}
         auth:
           accountsFile: accounts.yml
-        {{extra}}
           rules:
+        {{firstRules}}
             - prefix: restricted-open-
               policy: open
             - prefix: restricted-
@@ -48,12 +51,13 @@ internal static partial class AuthHost
               type: network
               ranges: ["10.0.0.0/8"]
               degraded: { maxSize: 120 }
+        {{morePolicies}}
         """;
 
-    public static void Prepare(WebTestFolder folder, string extraYaml = "", params string[] identifiers)
+    public static void Prepare(WebTestFolder folder, string yaml, params string[] identifiers)
     {
         ArgumentNullException.ThrowIfNull(folder);
-        folder.WriteConfig("local.yml", Yaml(extraYaml));
+        folder.WriteConfig("local.yml", yaml);
         folder.WriteConfig("accounts.yml", $"""
             alice:
               password: "{AccountStore.Hash(Password)}"
@@ -67,14 +71,35 @@ internal static partial class AuthHost
         }
     }
 
-    public static Task<RunningHost> StartAsync(params string[] identifiers) => StartAsync(null, "", identifiers);
+    public static Task<RunningHost> StartAsync(params string[] identifiers) => StartAsync(null, Yaml(), identifiers);
 
-    public static Task<RunningHost> StartAsync(Action<IServiceCollection>? services, string extraYaml, params string[] identifiers) =>
-        RunningHost.StartAsync(f => Prepare(f, extraYaml, identifiers), services, ["--admin:apiKey=" + RunningHost.AdminKey]);
+    /// <summary>A server with <paramref name="yaml"/> as its local.yml (see <see cref="Yaml"/>).</summary>
+    public static Task<RunningHost> StartAsync(Action<IServiceCollection>? services, string yaml, params string[] identifiers) =>
+        RunningHost.StartAsync(f => Prepare(f, yaml, identifiers), services, ["--admin:apiKey=" + RunningHost.AdminKey]);
 
     /// <summary>A client with its own cookie jar, like one browser.</summary>
-    public static HttpClient Browser(RunningHost host) =>
-        new(new HttpClientHandler { CookieContainer = new CookieContainer(), AllowAutoRedirect = false }) { BaseAddress = host.BaseUri };
+    public static HttpClient Browser(RunningHost host) => Browser(host, cookie: null);
+
+    /// <summary>The access cookie's value in a browser of <see cref="Browser(RunningHost)"/>, or null.</summary>
+    public static string? CookieOf(HttpClient browser, RunningHost host) =>
+        Jars.TryGetValue(browser, out var jar) ? jar.GetCookies(host.BaseUri)["iiif-auth"]?.Value : null;
+
+    private static readonly System.Runtime.CompilerServices.ConditionalWeakTable<HttpClient, CookieContainer> Jars = [];
+
+    /// <summary>A browser that already holds <paramref name="cookie"/> (name=value) for the host.</summary>
+    public static HttpClient Browser(RunningHost host, string? cookie)
+    {
+        ArgumentNullException.ThrowIfNull(host);
+        var jar = new CookieContainer();
+        if (cookie is not null)
+        {
+            jar.SetCookies(host.BaseUri, cookie);
+        }
+
+        var client = new HttpClient(new HttpClientHandler { CookieContainer = jar, AllowAutoRedirect = false }) { BaseAddress = host.BaseUri };
+        Jars.AddOrUpdate(client, jar);
+        return client;
+    }
 
     /// <summary>Logs <paramref name="user"/> in through the login page of <paramref name="policy"/>, as a browser does
     /// (the form's antiforgery token included); returns the page the server answered.</summary>
