@@ -75,7 +75,11 @@ internal static partial class AuthHost
 
     /// <summary>A server with <paramref name="yaml"/> as its local.yml (see <see cref="Yaml"/>).</summary>
     public static Task<RunningHost> StartAsync(Action<IServiceCollection>? services, string yaml, params string[] identifiers) =>
-        RunningHost.StartAsync(f => Prepare(f, yaml, identifiers), services, ["--admin:apiKey=" + RunningHost.AdminKey]);
+        StartWithArgsAsync(services, yaml, identifiers, []);
+
+    /// <summary>As <see cref="StartAsync(Action{IServiceCollection}?, string, string[])"/>, with more command-line switches.</summary>
+    public static Task<RunningHost> StartWithArgsAsync(Action<IServiceCollection>? services, string yaml, string[] identifiers, string[] args) =>
+        RunningHost.StartAsync(f => Prepare(f, yaml, identifiers), services, ["--admin:apiKey=" + RunningHost.AdminKey, .. args]);
 
     /// <summary>A client with its own cookie jar, like one browser.</summary>
     public static HttpClient Browser(RunningHost host) => Browser(host, cookie: null);
