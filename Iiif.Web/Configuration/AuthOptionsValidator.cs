@@ -95,7 +95,7 @@ internal sealed class AuthOptionsValidator(IConfiguration configuration) : IVali
         foreach (var child in section.GetChildren().Where(c => !names.Contains(c.Key, StringComparer.OrdinalIgnoreCase)))
         {
             var nearest = NearestName.Find(child.Key, names);
-            failures.Add($"{key}.{child.Key}", "unknown key" + (nearest is null ? string.Empty : $"; did you mean {key}.{nearest}?"));
+            failures.Add($"{key}.{child.Key}", "unknown key" + (nearest is null ? string.Empty : $"; did you mean {AuthOptions.SectionName}.{key}.{nearest}?"));
         }
     }
 
