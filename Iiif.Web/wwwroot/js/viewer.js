@@ -10,7 +10,6 @@
   var viewer = OpenSeadragon({
     element: element,
     prefixUrl: element.dataset.prefixUrl,
-    tileSources: element.dataset.infoUrl,
     preserveViewport: true,
     visibilityRatio: 1,
     minZoomLevel: 1,
@@ -28,4 +27,11 @@
   viewer.addHandler("open-failed", function (event) {
     window.iiifViewerState.openFailed = event.message || "open failed";
   });
+
+  // Restricted images go through the IIIF Authorization Flow (auth.js); others open at once.
+  if (window.IiifAuth) {
+    window.IiifAuth.run(element.dataset.infoUrl, viewer, window.IiifAuthUi);
+  } else {
+    viewer.open(element.dataset.infoUrl);
+  }
 }());
