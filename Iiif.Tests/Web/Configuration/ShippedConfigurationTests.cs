@@ -21,6 +21,7 @@ public class ShippedConfigurationTests
         (MetricsOptions.SectionName, typeof(MetricsOptions)),
         (AdminOptions.SectionName, typeof(AdminOptions)),
         (LoggingOptions.SectionName, typeof(LoggingOptions)),
+        (AuthOptions.SectionName, typeof(AuthOptions)),
     ];
 
     private static Dictionary<string, string?> Defaults() =>
