@@ -44,17 +44,28 @@ internal sealed class AuthSessions(IOptionsMonitor<CookieAuthenticationOptions> 
     }
 
     /// <summary>Adds <paramref name="claims"/> to the request's session (a new one when it has none): claims of the same
-    /// types are replaced, others kept, so accepting terms does not log a user out and a new login keeps accepted terms.</summary>
+    /// types are replaced, others kept, so accepting terms does not log a user out and a new login keeps accepted terms.
+    /// A login starts a new session id, so tokens issued before it (perhaps to another user) stay with the old one.</summary>
     public async Task SignInAsync(HttpContext context, IReadOnlyCollection<Claim> claims)
     {
         ArgumentNullException.ThrowIfNull(context);
         ArgumentNullException.ThrowIfNull(claims);
         var current = await ReadAsync(context).ConfigureAwait(false);
         var replaced = claims.Select(c => c.Type).ToHashSet(StringComparer.Ordinal);
-        var kept = current.State == CookieState.Valid
-            ? current.User!.Claims.Where(c => !replaced.Contains(c.Type) || c.Type == AuthClaims.AcceptedTerms)
-            : [new Claim(AuthClaims.Session, NewSessionId())];
-        var identity = new ClaimsIdentity([.. kept, .. claims.Where(c => !kept.Any(k => k.Type == c.Type && k.Value == c.Value))], Scheme);
+        if (replaced.Contains(ClaimTypes.Name))
+        {
+            replaced.Add(AuthClaims.Session);
+        }
+
+        List<Claim> kept = current.State == CookieState.Valid
+            ? [.. current.User!.Claims.Where(c => !replaced.Contains(c.Type) || c.Type == AuthClaims.AcceptedTerms)]
+            : [];
+        if (!kept.Exists(c => c.Type == AuthClaims.Session))
+        {
+            kept.Add(new Claim(AuthClaims.Session, NewSessionId()));
+        }
+
+        var identity = new ClaimsIdentity([.. kept, .. claims.Where(c => !kept.Exists(k => k.Type == c.Type && k.Value == c.Value))], Scheme);
         var now = time.GetUtcNow();
         var properties = new AuthenticationProperties
         {
