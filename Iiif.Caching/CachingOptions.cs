@@ -22,6 +22,10 @@ public sealed class CachingOptions
     /// <summary>Disk tier cap in bytes; least recently served entries go first. 0 = unlimited.</summary>
     public long DiskMaxBytes { get; set; }
 
+    /// <summary>Free space kept on the disk tier's filesystem, in bytes: when other files (or the cache) leave less, the least
+    /// recently served entries are evicted. 0 = only evict when a store finds the filesystem full.</summary>
+    public long DiskMinFreeBytes { get; set; }
+
     /// <summary>Memory tier cap in bytes (hot tiles); 0 = no memory tier.</summary>
     public long MemoryMaxBytes { get; set; } = 256L * 1024 * 1024;
 

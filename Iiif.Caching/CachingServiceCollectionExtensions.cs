@@ -11,7 +11,8 @@ using Microsoft.Extensions.Options;
 namespace Iiif.Caching;
 
 /// <summary>Registers the caches: <see cref="IInfoCache"/>, <see cref="IDerivativeCache"/>, <see cref="IDerivativeCleaner"/>,
-/// and, when <see cref="CachingOptions.RedisConfiguration"/> is set, the shared Redis tier behind both.</summary>
+/// and, when <see cref="CachingOptions.RedisConfiguration"/> is set, the shared Redis tier behind both; their statistics
+/// (<see cref="ICacheStatisticsSource"/>) and tier health (<see cref="ICacheHealthSource"/>).</summary>
 public static class CachingServiceCollectionExtensions
 {
     /// <summary>Adds the caching services as singletons; the host configures <see cref="CachingOptions"/>.</summary>
@@ -37,6 +38,9 @@ public static class CachingServiceCollectionExtensions
             sp.GetRequiredService<DiskDerivativeStore>(),
             sp.GetRequiredService<SharedCacheTier>().Cache));
         services.TryAddSingleton<IDerivativeCleaner, DiskDerivativeCleaner>();
+        services.TryAddSingleton<CachingHealth>();
+        services.AddSingleton<ICacheHealthSource>(sp => sp.GetRequiredService<CachingHealth>());
+        services.TryAddSingleton<ICachingStartup>(sp => sp.GetRequiredService<CachingHealth>());
 
         // Both report their tiers wherever the host publishes cache statistics (info first, then derivatives).
         services.AddSingleton<ICacheStatisticsSource>(sp => sp.GetRequiredService<IInfoCache>());

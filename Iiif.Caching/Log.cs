@@ -16,8 +16,9 @@ internal static partial class Log
         Message = "Corrupt disk derivative {Path} ({Reason}); deleted, it will be rendered again")]
     public static partial void CorruptDiskEntry(ILogger logger, string path, string reason);
 
-    [LoggerMessage(EventId = 3004, Level = LogLevel.Warning, Message = "Could not store derivative {Path} on disk")]
-    public static partial void DiskWriteFailed(ILogger logger, string path, Exception exception);
+    [LoggerMessage(EventId = 3004, Level = LogLevel.Warning,
+        Message = "Disk cache under {Root} cannot store: {Reason}; {Count} store(s) failed since the last report (reported at most once per {Interval}). Rendered images are served but not kept on disk")]
+    public static partial void DiskStoresFailing(ILogger logger, string root, string reason, int count, TimeSpan interval);
 
     [LoggerMessage(EventId = 3005, Level = LogLevel.Warning, Message = "Could not store derivative {Key} in the shared cache")]
     public static partial void SharedWriteFailed(ILogger logger, string key, Exception exception);
@@ -42,4 +43,19 @@ internal static partial class Log
 
     [LoggerMessage(EventId = 3011, Level = LogLevel.Debug, Message = "Derivative {Key} served from {Tier}")]
     public static partial void DerivativeHit(ILogger logger, string key, Derivatives.CacheTier tier);
+
+    [LoggerMessage(EventId = 3012, Level = LogLevel.Information, Message = "Disk cache under {Root} stores again")]
+    public static partial void DiskStoresAgain(ILogger logger, string root);
+
+    [LoggerMessage(EventId = 3013, Level = LogLevel.Information,
+        Message = "Disk cache under {Root}: {Free} bytes free on its filesystem; evicted {Count} least recently served entries ({Bytes} bytes) to make room")]
+    public static partial void DiskEvictedForSpace(ILogger logger, string root, long free, int count, long bytes);
+
+    [LoggerMessage(EventId = 3014, Level = LogLevel.Information,
+        Message = "Removed {Count} temporary file(s) that interrupted writes left under {Root}")]
+    public static partial void StaleTempFilesRemoved(ILogger logger, int count, string root);
+
+    [LoggerMessage(EventId = 3015, Level = LogLevel.Warning,
+        Message = "Shared cache unavailable: not connected to Redis ({Endpoint}); serving from local tiers and rendering until it reconnects by itself")]
+    public static partial void SharedCacheDisconnected(ILogger logger, string endpoint);
 }

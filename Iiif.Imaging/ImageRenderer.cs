@@ -8,16 +8,18 @@ using SixLabors.ImageSharp;
 
 namespace Iiif.Imaging;
 
-/// <summary>The render pipeline of house style §4 step 8: select the decoder by magic bytes, decode the region at the
-/// reduction, finish with <see cref="PlanApplier"/>, encode with the <see cref="IEncoderCatalog"/>. Every intermediate
-/// image is disposed on every path, failures included.</summary>
+/// <summary>The render pipeline: select the decoder by magic bytes, decode the region at the reduction, finish with
+/// <see cref="PlanApplier"/>, encode with the <see cref="IEncoderCatalog"/>. Every intermediate image is disposed on every
+/// path, failures included. A failed decode is remembered for a while (<see cref="DecodeFailureMemory"/>) and repeated
+/// without decoding again.</summary>
 internal sealed class ImageRenderer : IImageRenderer
 {
     private readonly DecoderSelector _selector;
     private readonly PlanApplier _applier;
     private readonly IEncoderCatalog _catalog;
+    private readonly DecodeFailureMemory _failures;
 
-    public ImageRenderer(DecoderSelector selector, PlanApplier applier, IEncoderCatalog catalog)
+    public ImageRenderer(DecoderSelector selector, PlanApplier applier, IEncoderCatalog catalog, TimeProvider? time = null)
     {
         ArgumentNullException.ThrowIfNull(selector);
         ArgumentNullException.ThrowIfNull(applier);
@@ -25,6 +27,7 @@ internal sealed class ImageRenderer : IImageRenderer
         _selector = selector;
         _applier = applier;
         _catalog = catalog;
+        _failures = new DecodeFailureMemory(time ?? TimeProvider.System);
     }
 
     /// <inheritdoc/>
@@ -47,10 +50,27 @@ internal sealed class ImageRenderer : IImageRenderer
         }
 
         cancellationToken.ThrowIfCancellationRequested();
-        var decoder = _selector.Select(source);
-        using var output = Transform(decoder.Decode(source, plan, cancellationToken), plan);
+        if (_failures.Recall(source, plan) is { } remembered)
+        {
+            throw remembered;
+        }
+
+        using var output = Transform(Decode(source, plan, cancellationToken), plan);
         cancellationToken.ThrowIfCancellationRequested();
         await _catalog.EncodeAsync(output, plan.Format, destination, cancellationToken).ConfigureAwait(false);
+    }
+
+    private Image Decode(ImageSourceHandle source, RenderPlan plan, CancellationToken cancellationToken)
+    {
+        try
+        {
+            return _selector.Select(source).Decode(source, plan, cancellationToken);
+        }
+        catch (SourceDecodeException e)
+        {
+            _failures.Remember(source, plan, e);
+            throw;
+        }
     }
 
     // The applier owns the decoded image from here: it disposes it when it returns another one or when it fails.

@@ -16,6 +16,10 @@ internal static partial class Log
         Message = "No render slot came free for {img}: answered 503")]
     public static partial void RenderRejected(ILogger logger, string img);
 
+    [LoggerMessage(EventId = 304, EventName = "SlowClientDropped", Level = LogLevel.Information,
+        Message = "Closed the connection of a client too slow to read {url} ({ip}): it took {sent} of {length} bytes, then more than {timeoutSeconds} s for the next 64 KB (server.writeTimeoutSeconds)")]
+    public static partial void SlowClientDropped(ILogger logger, string url, string? ip, long sent, long length, double timeoutSeconds);
+
     [LoggerMessage(EventId = 303, EventName = "UnhandledException", Level = LogLevel.Error,
         Message = "Unexpected failure of {url}")]
     public static partial void UnhandledException(ILogger logger, Exception exception, string url);

@@ -1,5 +1,6 @@
 using Iiif.Web.Configuration;
 using Iiif.Web.Http;
+using Microsoft.AspNetCore.HostFiltering;
 using Microsoft.AspNetCore.Server.Kestrel.Core;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Options;
@@ -11,6 +12,9 @@ internal static class ServiceCollectionExtensions
 {
     /// <summary>Room for "GET " and " HTTP/1.1" around the URL in Kestrel's request-line limit.</summary>
     private const int RequestLineOverhead = 16;
+
+    /// <summary>Kestrel's own default grace before the minimum response rate applies.</summary>
+    private static readonly TimeSpan MinDataRateGracePeriod = TimeSpan.FromSeconds(5);
 
     /// <summary>Binds every configuration section to its options class. Each is validated when the host starts, by
     /// its data annotations (messages naming the key) and its validator, so a bad value stops start-up.</summary>
@@ -30,7 +34,7 @@ internal static class ServiceCollectionExtensions
         services.AddSingleton<IConfigureOptions<InfoOptions>, InfoOptionsSetup>();
         services.AddSection<CacheOptions, CacheOptionsValidator>(CacheOptions.SectionName);
         services.AddSection<ViewerOptions>(ViewerOptions.SectionName);
-        services.AddSection<MetricsOptions>(MetricsOptions.SectionName);
+        services.AddSection<MetricsOptions, MetricsOptionsValidator>(MetricsOptions.SectionName);
         services.AddSection<AdminOptions, AdminOptionsValidator>(AdminOptions.SectionName);
         services.AddSection<LoggingOptions, LoggingOptionsValidator>(LoggingOptions.SectionName);
         services.AddSection<AuthOptions, AuthOptionsValidator>(AuthOptions.SectionName);
@@ -42,15 +46,32 @@ internal static class ServiceCollectionExtensions
         return services;
     }
 
-    /// <summary>HTTP plumbing that depends on configuration: trusted proxies and the request-line limit.</summary>
+    /// <summary>HTTP plumbing that depends on configuration: allowed hosts, trusted proxies and Kestrel's limits.</summary>
     public static IServiceCollection AddIiifHttp(this IServiceCollection services)
     {
         services.TryAddSingleton(TimeProvider.System);
         services.AddOptions<ForwardedHeadersOptions>()
             .Configure<IOptions<ServerOptions>>((forwarded, server) => ForwardedHeadersSetup.Apply(forwarded, server.Value));
+        // ASP.NET's host filtering (already in the pipeline, before everything else): only server.allowedHosts, if set.
+        services.AddOptions<HostFilteringOptions>()
+            .Configure<IOptions<ServerOptions>>((hosts, server) =>
+            {
+                if (server.Value.AllowedHosts.Count > 0)
+                {
+                    hosts.AllowedHosts = [.. server.Value.AllowedHosts.Select(h => h.Trim())];
+                }
+            });
         services.AddOptions<KestrelServerOptions>()
             .Configure<IOptions<ServerOptions>>((kestrel, server) =>
-                kestrel.Limits.MaxRequestLineSize = server.Value.MaxUrlLength + RequestLineOverhead);
+            {
+                kestrel.Limits.MaxRequestLineSize = server.Value.MaxUrlLength + RequestLineOverhead;
+                // Slow readers: a floor under the response rate for every response; image bodies also get a timeout per
+                // slice (ResponseBodyWriter), since Kestrel measures its rate over a whole write.
+                kestrel.Limits.MinResponseDataRate = server.Value.MinResponseBytesPerSecond > 0
+                    ? new MinDataRate(server.Value.MinResponseBytesPerSecond, MinDataRateGracePeriod)
+                    : null;
+            });
+        services.TryAddSingleton<ResponseBodyWriter>();
         return services;
     }
 

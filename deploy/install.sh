@@ -2,7 +2,8 @@
 # Installs the IIIF server on a Debian/Ubuntu host (as root). Idempotent: run it again to upgrade the application; the
 # operator's /etc/iiif/local.yml and the image, cache and log folders are kept.
 #
-#   deploy/install.sh [--from DIR] [--root DIR] [--user NAME] [--port N] [--no-systemd] [--no-user] [--deps-only] [--no-deps]
+#   deploy/install.sh [--from DIR] [--root DIR] [--user NAME] [--port N] [--base-uri URL] [--no-systemd] [--no-user]
+#                     [--deps-only] [--no-deps]
 #
 #   --from DIR     a published server (dotnet publish output: Iiif.Web, Iiif.Web.dll, config/, wwwroot/) to install.
 #                  Without it, the repository this script belongs to is published self-contained for linux-x64,
@@ -10,12 +11,14 @@
 #   --root DIR     install under DIR instead of / (DIR/opt/iiif, DIR/etc/iiif, ...): for tests and staging.
 #   --user NAME    the service user (default iiif).
 #   --port N       the port written into a new local.yml (default 3001).
+#   --base-uri URL the public address (https://images.example.org) written into a new local.yml as server.baseUri:
+#                  info.json ids are then built from it alone, never from a client's Host header.
 #   --no-systemd   do not install or start the systemd unit (containers, CI, a root without systemd).
 #   --no-user      do not create the iiif service user or change owners (unprivileged test runs).
 #   --deps-only    install the system packages and stop (the Dockerfile's runtime stage).
 #   --no-deps      skip the system packages (they are installed already).
-# Environment: INSTALL_IIIF_USER and INSTALL_IIIF_PORT, the same as --user and --port. (Not IIIF_*: the server reads
-# every IIIF_* variable as one of its settings.)
+# Environment: INSTALL_IIIF_USER, INSTALL_IIIF_PORT and INSTALL_IIIF_BASE_URI, the same as --user, --port and
+# --base-uri. (Not IIIF_*: the server reads every IIIF_* variable as one of its settings.)
 # Also installs /usr/local/bin/iiif, the server's command-line tools run as the service user with /etc/iiif.
 set -euo pipefail
 
@@ -30,6 +33,7 @@ for old in IIIF_USER IIIF_PORT; do
 done
 service_user="${INSTALL_IIIF_USER:-iiif}"
 port="${INSTALL_IIIF_PORT:-3001}"
+base_uri="${INSTALL_IIIF_BASE_URI:-}"
 
 while [ $# -gt 0 ]; do
     case "$1" in
@@ -37,11 +41,12 @@ while [ $# -gt 0 ]; do
         --root) mkdir -p "$2"; root="$(cd "$2" && pwd)"; shift 2 ;;
         --user) service_user="$2"; shift 2 ;;
         --port) port="$2"; shift 2 ;;
+        --base-uri) base_uri="$2"; shift 2 ;;
         --no-systemd) systemd=0; shift ;;
         --no-user) user_setup=0; shift ;;
         --deps-only) deps_only=1; shift ;;
         --no-deps) deps=0; shift ;;
-        -h|--help) sed -n '2,24p' "$0"; exit 0 ;;
+        -h|--help) sed -n '2,22p' "$0"; exit 0 ;;
         *) echo "install.sh: unknown option $1 (see --help)" >&2; exit 64 ;;
     esac
 done
@@ -107,8 +112,9 @@ if [ ! -f "$config_dir/local.yml" ]; then
 # This server's settings: only the keys that differ from default.yml (see /opt/iiif/config/default.yml).
 server:
   urls: http://127.0.0.1:$port
-  # The public address, when it is fixed (e.g. https://images.example.org); empty = from nginx's X-Forwarded-* headers.
-  baseUri: ""
+  # The public address clients use (e.g. https://images.example.org): info.json ids are built from it alone. Empty =
+  # from the host name nginx forwards (its site refuses other names); set it (install.sh --base-uri does).
+  baseUri: "$base_uri"
 images:
   root: $images_dir
 cache:
@@ -184,3 +190,6 @@ if [ "$systemd" -eq 1 ]; then
 fi
 
 echo "Installed in $app_dir; settings in $config_dir/local.yml; images in $images_dir; tools: $bin_dir/iiif --help."
+if grep -q '^  baseUri: ""' "$config_dir/local.yml"; then
+    echo "Next: set server.baseUri in $config_dir/local.yml to the address clients use (e.g. https://images.example.org)."
+fi

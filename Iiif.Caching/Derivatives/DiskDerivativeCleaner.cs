@@ -11,9 +11,6 @@ internal sealed class DiskDerivativeCleaner(
     IOptions<CachingOptions> options, TimeProvider time, ILogger<DiskDerivativeCleaner> logger, DiskDerivativeStore disk)
     : IDerivativeCleaner
 {
-    /// <summary>A temp file older than this belongs to a write that can no longer finish.</summary>
-    public static readonly TimeSpan StaleTempAge = TimeSpan.FromHours(1);
-
     public async Task<CleanReport> CleanAsync(CancellationToken cancellationToken)
     {
         var root = disk.Layout.DerivativesRoot;
@@ -74,7 +71,7 @@ internal sealed class DiskDerivativeCleaner(
 
             foreach (var temp in Directory.EnumerateFiles(group, "*" + DiskLayout.TempExtension).ToList())
             {
-                if (now - File.GetLastWriteTimeUtc(temp) > StaleTempAge)
+                if (now - File.GetLastWriteTimeUtc(temp) > DiskLayout.StaleTempAge)
                 {
                     DiskFiles.TryDelete(temp, disk.Logger);
                 }

@@ -21,4 +21,8 @@ public class SourceDecodeException : Exception
         : base(message, innerException)
     {
     }
+
+    /// <summary>True when only the requested region failed (e.g. a JPEG 2000 tile missing from a truncated file) and other
+    /// regions of the same source may still decode; false when the source as a whole cannot be read.</summary>
+    public bool RegionOnly { get; init; }
 }

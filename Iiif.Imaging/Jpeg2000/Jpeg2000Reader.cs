@@ -68,22 +68,40 @@ public sealed class Jpeg2000Reader
     /// image's metadata.</remarks>
     /// <exception cref="ArgumentOutOfRangeException"><paramref name="reduce"/> is negative or not below the file's
     /// resolution levels, or the region does not overlap the image.</exception>
-    /// <exception cref="ImageDecodeException">The data is empty, not JPEG 2000, truncated or corrupt.</exception>
+    /// <exception cref="ImageDecodeException">The data is empty, not JPEG 2000, or corrupt; or truncated before a tile
+    /// the region needs (then <see cref="Decoding.SourceDecodeException.RegionOnly"/> is set). A region whose tiles
+    /// precede the cut, or are only partly cut, is still decoded (see <see cref="TilewiseDecode"/>).</exception>
     /// <exception cref="OperationCanceledException"><paramref name="cancellationToken"/> was cancelled.</exception>
     public Image Decode(Stream stream, PixelRect region, int reduce, CancellationToken cancellationToken = default)
     {
         CheckStream(stream);
         cancellationToken.ThrowIfCancellationRequested();
+        var start = stream.Position;
         var container = Jpeg2000Signature.Detect(stream);
-        using var session = OpjDecodeSession.Open(stream, container, cancellationToken);
-        var facts = session.ReadFacts(container, Jp2Header.None);
-        var area = DecodeArea.Compute(facts, region, reduce);
-        session.Decode(area);
-        cancellationToken.ThrowIfCancellationRequested();
-        unsafe
+        Jpeg2000Facts facts;
+        DecodeArea area;
+        ImageDecodeException regionFailure;
+        using (var session = OpjDecodeSession.Open(stream, container, cancellationToken))
         {
-            return DecodedImageConverter.ToImage(session.Image, area, _configuration);
+            facts = session.ReadFacts(container, Jp2Header.None);
+            area = DecodeArea.Compute(facts, region, reduce);
+            try
+            {
+                session.Decode(area);
+                cancellationToken.ThrowIfCancellationRequested();
+                unsafe
+                {
+                    return DecodedImageConverter.ToImage(session.Image, area, _configuration);
+                }
+            }
+            catch (ImageDecodeException e)
+            {
+                // Tried again below, tile by tile, once this session's codec is freed.
+                regionFailure = e;
+            }
         }
+
+        return TilewiseDecode.Decode(stream, start, container, facts, area, _configuration, regionFailure, cancellationToken);
     }
 
     private static FileStream OpenFile(string path)

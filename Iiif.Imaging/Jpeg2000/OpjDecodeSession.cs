@@ -20,9 +20,11 @@ internal sealed unsafe class OpjDecodeSession : IDisposable
     /// <summary>The image: header values after <see cref="Open"/>, samples after <see cref="Decode"/>.</summary>
     public OpjImage* Image => _image.Image;
 
-    /// <summary>Creates the codec for <paramref name="container"/>, sets it up strict and single-threaded, and reads the
-    /// main header from the current position of <paramref name="stream"/>.</summary>
-    public static OpjDecodeSession Open(Stream stream, Jpeg2000Container container, CancellationToken cancellationToken)
+    /// <summary>Creates the codec for <paramref name="container"/>, sets it up single-threaded (and strict unless
+    /// <paramref name="strict"/> is false), and reads the main header from the current position of <paramref name="stream"/>.</summary>
+    /// <remarks>Non-strict mode decodes what a truncated codestream still holds instead of failing; it is only used for
+    /// single tiles, where a missing tile still fails (a whole-image decode would paint missing tiles black).</remarks>
+    public static OpjDecodeSession Open(Stream stream, Jpeg2000Container container, CancellationToken cancellationToken, bool strict = true)
     {
         var format = container == Jpeg2000Container.Jp2 ? NativeMethods.CodecJp2 : NativeMethods.CodecJ2k;
         OpjStreamHandle? streamHandle = null;
@@ -34,6 +36,11 @@ internal sealed unsafe class OpjDecodeSession : IDisposable
             OpjDecoderParameters parameters;
             NativeMethods.SetDefaultDecoderParameters(&parameters);
             Check(NativeMethods.SetupDecoder(codec, &parameters), "decoder setup", streamHandle, codec);
+            if (!strict)
+            {
+                Check(NativeMethods.SetStrictMode(codec, false), "leaving strict mode", streamHandle, codec);
+            }
+
             NativeMethods.SetThreads(codec, 1);
 
             var ok = NativeMethods.ReadHeader(streamHandle, codec, out var rawImage);
@@ -119,6 +126,19 @@ internal sealed unsafe class OpjDecodeSession : IDisposable
         Check(NativeMethods.SetDecodeArea(_codec, _image, c.X, c.Y, c.Right, c.Bottom), "setting the decode area", _stream, _codec);
         Check(NativeMethods.Decode(_codec, _stream, _image), "decoding", _stream, _codec);
         Check(NativeMethods.EndDecompress(_codec, _stream), "finishing the decode", _stream, _codec);
+    }
+
+    /// <summary>Decodes the whole tile <paramref name="tileIndex"/> at reduction <paramref name="reduce"/> into
+    /// <see cref="Image"/>, whose components then cover that tile (clipped to the image) on the reduced grid.</summary>
+    public void DecodeTile(int tileIndex, int reduce)
+    {
+        _stream.Context.CancellationToken.ThrowIfCancellationRequested();
+        if (reduce > 0)
+        {
+            Check(NativeMethods.SetDecodedResolutionFactor(_codec, (uint)reduce), "setting the reduction", _stream, _codec);
+        }
+
+        Check(NativeMethods.GetDecodedTile(_codec, _stream, _image, (uint)tileIndex), "decoding tile " + tileIndex, _stream, _codec);
     }
 
     /// <summary>An <see cref="ImageDecodeException"/> about <paramref name="step"/> with the codec's messages.</summary>

@@ -4,7 +4,8 @@ namespace Iiif.Imaging.Sources;
 /// <see cref="Path.GetFullPath(string)"/>, so <c>..</c> and absolute parts cannot climb out) and physically (after resolving
 /// every symbolic link on the way, as <c>realpath(3)</c> does, so a link cannot lead out either).</summary>
 /// <remarks>Symlink policy: links below the root, on the file or on any folder leading to it, are followed only when the
-/// fully resolved path still lies below the root's own resolved path; otherwise the file counts as absent. The root itself
+/// fully resolved path still lies below the root's own resolved path; otherwise the file counts as absent (and the caller
+/// is told where the link led, to log it), unless the operator allows links out of the root. The root itself
 /// may be, or lie below, a link. More than <see cref="MaxLinkHops"/> links on one path count as a loop. The check and the
 /// later open are separate system calls, so someone able to write inside the root could swap a link in between; the
 /// root's content is trusted that far, identifiers from requests are not.</remarks>
@@ -25,14 +26,16 @@ internal static class ConfinedPath
     }
 
     /// <summary>The regular, non-empty file that <paramref name="relativePath"/> names below the resolved root
-    /// <paramref name="realRoot"/>, or null when there is none or it would lie outside the root.</summary>
+    /// <paramref name="realRoot"/>, or no file when there is none or a link would lead outside the root (then
+    /// <see cref="ConfinedLookup.OutsideTarget"/> says where). With <paramref name="followLinksOutside"/> links may lead
+    /// anywhere; the relative path itself must still stay below the root.</summary>
     /// <remarks>Empty files count as absent: they are no image, and FIFOs and device nodes (which .NET cannot tell from
     /// regular files) report length 0 too, so this also keeps them from ever being opened.</remarks>
-    public static FileInfo? FindFile(string realRoot, string relativePath)
+    public static ConfinedLookup FindFile(string realRoot, string relativePath, bool followLinksOutside = false)
     {
         if (relativePath.Contains('\0', StringComparison.Ordinal))
         {
-            return null;
+            return default;
         }
 
         try
@@ -40,21 +43,26 @@ internal static class ConfinedPath
             var lexical = Path.GetFullPath(Path.Join(realRoot, relativePath));
             if (!IsBelow(lexical, realRoot) || !File.Exists(lexical))
             {
-                return null;
+                return default;
             }
 
             var real = Resolve(realRoot, lexical[realRoot.Length..]);
-            if (real is null || !IsBelow(real, realRoot))
+            if (real is null)
             {
-                return null;
+                return default;
+            }
+
+            if (!IsBelow(real, realRoot) && !followLinksOutside)
+            {
+                return new ConfinedLookup(null, real);
             }
 
             var file = new FileInfo(real);
-            return file.Exists && file.Length > 0 ? file : null;
+            return file.Exists && file.Length > 0 ? new ConfinedLookup(file, null) : default;
         }
         catch (Exception e) when (e is IOException or UnauthorizedAccessException)
         {
-            return null;
+            return default;
         }
     }
 

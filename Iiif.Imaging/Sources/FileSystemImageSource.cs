@@ -1,5 +1,7 @@
 using System.Collections.Concurrent;
 using Iiif.Core.Identifiers;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Logging.Abstractions;
 using Microsoft.Extensions.Options;
 
 namespace Iiif.Imaging.Sources;
@@ -10,20 +12,28 @@ namespace Iiif.Imaging.Sources;
 /// Only non-empty regular files count; a folder named like an identifier is no image. The version is the file's
 /// (last write time UTC, length), read on every call. A resolved path is reused for <see cref="ResolutionReuse"/>
 /// (checked again with one stat), so a link or the root re-pointed while the server runs takes effect within that
-/// time; the root's content is trusted that far (see <see cref="ConfinedPath"/>).</remarks>
+/// time; the root's content is trusted that far (see <see cref="ConfinedPath"/>). A link that leads out of the root is
+/// refused (404) and logged at Warning, at most once per identifier per <see cref="RefusalLogInterval"/>, unless
+/// <see cref="FileSystemSourceOptions.FollowSymlinksOutsideRoot"/> allows it.</remarks>
 internal sealed class FileSystemImageSource : IImageSource
 {
     /// <summary>How long a resolved path is reused before the identifier is resolved (and confined) again.</summary>
     internal static readonly TimeSpan ResolutionReuse = TimeSpan.FromSeconds(2);
 
+    /// <summary>How often one identifier's refused link is logged again: a viewer asks for dozens of tiles at once.</summary>
+    internal static readonly TimeSpan RefusalLogInterval = TimeSpan.FromMinutes(1);
+
     private const int MaxRememberedPaths = 10_000;
     private readonly ConcurrentDictionary<string, (string RealPath, long Until)> _resolved = new(StringComparer.Ordinal);
+    private readonly ConcurrentDictionary<string, long> _refusalsLogged = new(StringComparer.Ordinal);
+    private readonly ILogger _logger;
+    private readonly bool _followLinksOutside;
     private readonly string _root;
     private readonly FileSystemLayout _layout;
     private readonly FileSystemLister _lister;
 
     /// <summary>Creates a source from validated options.</summary>
-    public FileSystemImageSource(IOptions<FileSystemSourceOptions> options)
+    public FileSystemImageSource(IOptions<FileSystemSourceOptions> options, ILogger<FileSystemImageSource>? logger = null)
     {
         ArgumentNullException.ThrowIfNull(options);
         var settings = options.Value;
@@ -32,6 +42,8 @@ internal sealed class FileSystemImageSource : IImageSource
         ArgumentOutOfRangeException.ThrowIfLessThan(settings.MaxListedImages, 1, nameof(options));
 
         _root = settings.Root;
+        _followLinksOutside = settings.FollowSymlinksOutsideRoot;
+        _logger = logger ?? NullLogger<FileSystemImageSource>.Instance;
         _layout = new FileSystemLayout(settings.Resolver, settings.NestedDepth, ExtensionsOf(settings));
         _lister = new FileSystemLister(_layout, settings.MaxListedImages);
     }
@@ -78,15 +90,37 @@ internal sealed class FileSystemImageSource : IImageSource
 
         foreach (var candidate in _layout.Candidates(identifier.Value))
         {
-            if (ConfinedPath.FindFile(realRoot, candidate) is { } file)
+            var found = ConfinedPath.FindFile(realRoot, candidate, _followLinksOutside);
+            if (found.File is { } file)
             {
                 Remember(identifier.Value, file.FullName, now);
                 return new FileSystemImageSourceHandle(identifier, file);
+            }
+
+            if (found.OutsideTarget is { } target)
+            {
+                LogRefusal(identifier.Value, candidate, target, now);
             }
         }
 
         _resolved.TryRemove(identifier.Value, out _);
         return null;
+    }
+
+    private void LogRefusal(string identifier, string candidate, string target, long now)
+    {
+        if (_refusalsLogged.TryGetValue(identifier, out var until) && until > now)
+        {
+            return;
+        }
+
+        if (_refusalsLogged.Count >= MaxRememberedPaths)
+        {
+            _refusalsLogged.Clear();
+        }
+
+        _refusalsLogged[identifier] = now + (long)RefusalLogInterval.TotalMilliseconds;
+        Log.SymlinkOutsideRoot(_logger, identifier, candidate, target);
     }
 
     private void Remember(string identifier, string realPath, long now)

@@ -31,6 +31,11 @@ public sealed class FileSystemSourceOptions
     /// defaults cannot live in the list itself.</summary>
     public IList<string> Extensions { get; set; } = [];
 
+    /// <summary>Follow symbolic links below <see cref="Root"/> that lead out of it (for collections on other shares linked
+    /// into one root). Off by default: such a link is refused as if the file were absent, and logged. Identifiers can
+    /// never climb out of the root themselves either way.</summary>
+    public bool FollowSymlinksOutsideRoot { get; set; }
+
     /// <summary>The most identifiers <c>ListAsync</c> returns, so listing a huge root stays bounded. Default 10 000.</summary>
     [Range(1, 1_000_000)]
     public int MaxListedImages { get; set; } = 10_000;

@@ -222,7 +222,7 @@ public sealed class DiskLifecycleTests
         File.WriteAllText(stale, "partial");
         File.WriteAllText(fresh, "partial");
         File.SetLastWriteTimeUtc(stale, _fixture.Time.GetUtcNow().UtcDateTime - TimeSpan.FromHours(2));
-        File.SetLastWriteTimeUtc(fresh, _fixture.Time.GetUtcNow().UtcDateTime - TimeSpan.FromMinutes(5));
+        File.SetLastWriteTimeUtc(fresh, _fixture.Time.GetUtcNow().UtcDateTime - TimeSpan.FromSeconds(20));
 
         var report = await _fixture.CreateCleaner(store).CleanAsync(CancellationToken.None);
 

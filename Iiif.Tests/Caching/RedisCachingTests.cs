@@ -32,8 +32,8 @@ public sealed class RedisCachingTests
     {
         using var one = new DerivativeCacheFixture(o => o.RedisConfiguration = _redis.Configuration);
         using var two = new DerivativeCacheFixture(o => o.RedisConfiguration = _redis.Configuration);
-        using var sharedOne = SharedTier(one);
-        using var sharedTwo = SharedTier(two);
+        using var sharedOne = await SharedTierAsync(one);
+        using var sharedTwo = await SharedTierAsync(two);
         using var first = one.CreateCache(sharedOne.Cache);
         using var second = two.CreateCache(sharedTwo.Cache);
         var key = Key(identifier: Guid.NewGuid().ToString());
@@ -59,8 +59,8 @@ public sealed class RedisCachingTests
     public async Task Info_TwoInstancesOneRedis_SecondServesFromShared()
     {
         using var fixture = new DerivativeCacheFixture(o => o.RedisConfiguration = _redis.Configuration);
-        using var sharedOne = SharedTier(fixture);
-        using var sharedTwo = SharedTier(fixture);
+        using var sharedOne = await SharedTierAsync(fixture);
+        using var sharedTwo = await SharedTierAsync(fixture);
         using var first = InfoCache(fixture, sharedOne);
         using var second = InfoCache(fixture, sharedTwo);
         var identifier = Guid.NewGuid().ToString();
@@ -72,6 +72,7 @@ public sealed class RedisCachingTests
         }
 
         var original = await first.GetOrAddAsync(identifier, Version1, Identify, CancellationToken.None);
+        await WaitForInfoInRedisAsync(sharedTwo, identifier);
         var shared = await second.GetOrAddAsync(identifier, Version1, Identify, CancellationToken.None);
 
         Assert.Multiple(() =>
@@ -93,6 +94,7 @@ public sealed class RedisCachingTests
         });
         var logger = new CapturingLogger<ResilientDistributedCache>();
         using var shared = new SharedCacheTier(Options.Create(fixture.Options), fixture.Time, logger);
+        await shared.FirstAttempt;
         using var cache = fixture.CreateCache(shared.Cache);
         var renderer = new CountingRenderer(1000);
         var id = Guid.NewGuid().ToString();
@@ -147,8 +149,23 @@ public sealed class RedisCachingTests
         }
     }
 
-    private static SharedCacheTier SharedTier(DerivativeCacheFixture fixture) =>
-        new(Options.Create(fixture.Options), fixture.Time, new CapturingLogger<ResilientDistributedCache>());
+    /// <summary>HybridCache may finish its Redis write after the caller has the value; wait for it (bounded).</summary>
+    private static async Task WaitForInfoInRedisAsync(SharedCacheTier shared, string identifier)
+    {
+        var key = $"info:{Iiif.Caching.Internal.Hashing.Sha256Hex(identifier)}:{Version1.Token}";
+        for (var attempt = 0; attempt < 200 && await shared.Cache!.GetAsync(key) is null; attempt++)
+        {
+            await Task.Delay(25);
+        }
+    }
+
+    /// <summary>A shared tier whose first connection attempt has ended, as the host's start-up check waits for it.</summary>
+    private static async Task<SharedCacheTier> SharedTierAsync(DerivativeCacheFixture fixture)
+    {
+        var tier = new SharedCacheTier(Options.Create(fixture.Options), fixture.Time, new CapturingLogger<ResilientDistributedCache>());
+        await tier.FirstAttempt;
+        return tier;
+    }
 
     private static HybridInfoCache InfoCache(DerivativeCacheFixture fixture, SharedCacheTier shared) =>
         new(Options.Create(fixture.Options), fixture.Time, new CapturingLogger<HybridInfoCache>(), shared.Cache);

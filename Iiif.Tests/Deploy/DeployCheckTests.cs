@@ -40,6 +40,25 @@ public class DeployCheckTests
     }
 
     [Test]
+    [Description("Issue #13: install.sh --base-uri writes the public address into a new local.yml, so info.json ids never follow a Host header.")]
+    public async Task InstallScript_BaseUri_WrittenIntoLocalYml()
+    {
+        var installed = await DeployEnvironment.InstalledRootAsync();
+        var work = Path.GetDirectoryName(installed)!;
+        var root = Path.Combine(work, "with-base-uri");
+
+        var (code, output) = await DeployEnvironment.RunAsync("bash",
+            [.. DeployEnvironment.InstallArguments(Path.Combine(work, "published"), root), "--base-uri", "https://images.example.org"],
+            TimeSpan.FromMinutes(2));
+
+        Assert.That(code, Is.Zero, output);
+        var settings = ReadYaml(Path.Combine(root, "etc", "iiif", "local.yml"));
+        Assert.That(settings["server:baseUri"], Is.EqualTo("https://images.example.org"));
+        Assert.That(ConfigurationKeyChecker.Check(settings), Is.Empty);
+        Assert.That(output, Does.Not.Contain("set server.baseUri"), "no reminder when it is set");
+    }
+
+    [Test]
     public void DockerLocalYml_HasOnlyKnownKeys() =>
         Assert.That(ConfigurationKeyChecker.Check(ReadYaml(Path.Combine(DeployEnvironment.DeployDirectory, "docker", "local.yml"))), Is.Empty);
 

@@ -1,6 +1,7 @@
 using System.Globalization;
 using System.Net;
 using System.Net.Sockets;
+using System.Security.Cryptography.X509Certificates;
 using Iiif.Imaging.Jpeg2000;
 using Iiif.Tests.TestUtilities;
 
@@ -11,6 +12,9 @@ namespace Iiif.Tests.Deploy;
 internal sealed class ScaleOutCluster : IAsyncDisposable
 {
     public const string Identifier = "pyramid";
+
+    /// <summary>The site's name as shipped; clients reach it on loopback (see <see cref="ClientHandler"/>).</summary>
+    public const string ServerName = "images.example.org";
 
     /// <summary>The same picture under a login policy (readers), for the shared-login test.</summary>
     public const string RestrictedIdentifier = "restricted-pyramid";
@@ -70,6 +74,8 @@ internal sealed class ScaleOutCluster : IAsyncDisposable
             process.Dispose();
         }
 
+        Certificate?.Dispose();
+
         await Task.Yield();
         Directory.Delete(_work, recursive: true);
     }
@@ -121,10 +127,11 @@ internal sealed class ScaleOutCluster : IAsyncDisposable
             ["req", "-x509", "-newkey", "rsa:2048", "-nodes", "-days", "1", "-subj", "/CN=127.0.0.1", "-keyout", key, "-out", certificate],
             TimeSpan.FromMinutes(1));
         Assert.That(code, Is.Zero, output);
+        Certificate = X509CertificateLoader.LoadCertificateFromFile(certificate);
         var site = (await File.ReadAllTextAsync(Path.Combine(DeployEnvironment.DeployDirectory, "nginx", "iiif.conf")))
             .Replace("server 127.0.0.1:3001 ", "server 127.0.0.1:" + Invariant(PortA) + " ", StringComparison.Ordinal)
             .Replace("server 127.0.0.1:3002 ", "server 127.0.0.1:" + Invariant(PortB) + " ", StringComparison.Ordinal)
-            .Replace("listen 80;", "listen 127.0.0.1:" + Invariant(HttpPort) + ";", StringComparison.Ordinal)
+            .Replace("listen 80", "listen 127.0.0.1:" + Invariant(HttpPort), StringComparison.Ordinal)
             .Replace("listen 443 ssl", "listen 127.0.0.1:" + Invariant(HttpsPort) + " ssl", StringComparison.Ordinal)
             .Replace("/etc/ssl/iiif/fullchain.pem", certificate, StringComparison.Ordinal)
             .Replace("/etc/ssl/iiif/privkey.pem", key, StringComparison.Ordinal)
@@ -134,6 +141,36 @@ internal sealed class ScaleOutCluster : IAsyncDisposable
         await File.WriteAllTextAsync(Path.Combine(_work, "iiif.conf"), site);
         await File.WriteAllTextAsync(Path.Combine(_work, "nginx.conf"), MainConfig(_work));
     }
+
+    /// <summary>The self-signed certificate nginx presents, which clients pin instead of a CA chain.</summary>
+    public X509Certificate2 Certificate { get; private set; } = null!;
+
+    /// <summary>True for exactly the test certificate: it is self-signed, nothing else about TLS is relaxed.</summary>
+    public bool IsTestCertificate(X509Certificate? certificate) =>
+        certificate is not null && string.Equals(certificate.GetCertHashString(), Certificate.GetCertHashString(), StringComparison.Ordinal);
+
+    /// <summary>A handler that connects every host name to loopback, so requests carry the site's name in Host and TLS SNI
+    /// as a real client's would.</summary>
+    public SocketsHttpHandler ClientHandler() => new()
+    {
+        ConnectCallback = async (context, cancellationToken) =>
+        {
+            var socket = new Socket(SocketType.Stream, ProtocolType.Tcp) { NoDelay = true };
+            try
+            {
+                await socket.ConnectAsync(IPAddress.Loopback, context.DnsEndPoint.Port, cancellationToken);
+                return new NetworkStream(socket, ownsSocket: true);
+            }
+            catch
+            {
+                socket.Dispose();
+                throw;
+            }
+        },
+        SslOptions = { RemoteCertificateValidationCallback = (_, certificate, _, _) => IsTestCertificate(certificate) },
+        AllowAutoRedirect = false,
+        AutomaticDecompression = DecompressionMethods.None,
+    };
 
     internal static string MainConfig(string work)
     {

@@ -22,14 +22,7 @@ public class ScaleOutTests
     public async Task StartCluster()
     {
         _cluster = await ScaleOutCluster.StartAsync();
-        // The test certificate is self-signed; nothing else about TLS is relaxed.
-        var handler = new HttpClientHandler
-        {
-            ServerCertificateCustomValidationCallback = HttpClientHandler.DangerousAcceptAnyServerCertificateValidator,
-            AllowAutoRedirect = false,
-            AutomaticDecompression = DecompressionMethods.None,
-        };
-        _client = new HttpClient(handler) { Timeout = TimeSpan.FromSeconds(60) };
+        _client = new HttpClient(_cluster.ClientHandler()) { Timeout = TimeSpan.FromSeconds(60) };
     }
 
     [OneTimeTearDown]
@@ -61,14 +54,20 @@ public class ScaleOutTests
     [Test]
     [Order(2)]
     [Description("The shipped site: HTTP redirects to HTTPS; ids follow X-Forwarded-Proto/Host; info.json is gzipped; "
-        + "CORS preflights reach the server (digest §5.3); /metrics stays internal.")]
+        + "CORS preflights reach the server; /metrics stays internal however it is spelt.")]
     public async Task Proxy_ShippedSite_ForwardsAsTheServerExpects()
     {
-        using var redirect = await _client.GetAsync(new Uri($"http://127.0.0.1:{Invariant(_cluster.HttpPort)}{ImageBase}/info.json"));
+        using var redirect = await _client.GetAsync(new Uri($"http://{ScaleOutCluster.ServerName}:{Invariant(_cluster.HttpPort)}{ImageBase}/info.json"));
         using var info = await SendAsync(HttpMethod.Get, ImageBase + "/info.json", ("Accept-Encoding", "gzip"));
         using var preflight = await SendAsync(HttpMethod.Options, ImageBase + "/info.json",
             ("Origin", "https://viewer.example.org"), ("Access-Control-Request-Method", "GET"));
-        using var metrics = await SendAsync(HttpMethod.Get, "/metrics");
+        var metrics = new List<HttpStatusCode>();
+        foreach (var spelling in new[] { "/metrics", "/metrics/", "/METRICS", "/Metrics" })
+        {
+            using var response = await SendAsync(HttpMethod.Get, spelling);
+            metrics.Add(response.StatusCode);
+        }
+
         var id = (await GetInfoAsync()).GetProperty("id").GetString();
 
         Assert.Multiple(() =>
@@ -79,7 +78,28 @@ public class ScaleOutTests
             Assert.That(info.Content.Headers.ContentEncoding, Is.EquivalentTo(new[] { "gzip" }));
             Assert.That(preflight.StatusCode, Is.EqualTo(HttpStatusCode.NoContent));
             Assert.That(preflight.Headers.GetValues("Access-Control-Allow-Origin"), Is.EquivalentTo(new[] { "*" }));
-            Assert.That(metrics.StatusCode, Is.EqualTo(HttpStatusCode.NotFound));
+            Assert.That(metrics, Is.All.EqualTo(HttpStatusCode.NotFound), "/metrics, /metrics/, /METRICS, /Metrics");
+        });
+    }
+
+    [Test]
+    [Order(2)]
+    [Description("Issue #13: the shipped site's default servers refuse every other host name, so a forged Host header "
+        + "never reaches the server to become an info.json id.")]
+    public async Task Proxy_UnknownHost_RefusedBeforeTheServer()
+    {
+        var forgedName = Assert.CatchAsync<HttpRequestException>(
+            () => _client.GetAsync(new Uri($"https://evil.example:{Invariant(_cluster.HttpsPort)}{ImageBase}/info.json")));
+        var forgedHostOverTls = await RawAsync(_cluster.HttpsPort, tls: true, "evil.example");
+        var forgedHostOverHttp = await RawAsync(_cluster.HttpPort, tls: false, "evil.example");
+        var realHostOverTls = await RawAsync(_cluster.HttpsPort, tls: true, ScaleOutCluster.ServerName);
+
+        Assert.Multiple(() =>
+        {
+            Assert.That(forgedName, Is.Not.Null, "TLS with an unknown name (SNI) is refused in the handshake");
+            Assert.That(forgedHostOverTls, Is.Empty, "a known SNI with a forged Host: closed without an answer (444)");
+            Assert.That(forgedHostOverHttp, Is.Empty, "plain HTTP with a forged Host: closed without an answer (444)");
+            Assert.That(realHostOverTls, Does.StartWith("HTTP/1.1 200").And.Contain("https://" + ScaleOutCluster.ServerName));
         });
     }
 
@@ -92,12 +112,9 @@ public class ScaleOutTests
     {
         const string Tile = "/iiif/3/" + ScaleOutCluster.RestrictedIdentifier + "/0,0,512,512/256,/0/default.jpg";
         var jar = new CookieContainer();
-        using var browser = new HttpClient(new HttpClientHandler
-        {
-            ServerCertificateCustomValidationCallback = HttpClientHandler.DangerousAcceptAnyServerCertificateValidator,
-            CookieContainer = jar,
-            AllowAutoRedirect = false,
-        });
+        var handler = _cluster.ClientHandler();
+        handler.CookieContainer = jar;
+        using var browser = new HttpClient(handler);
         // Several logins, so that form and post land on different instances at least once (nginx alternates).
         for (var i = 0; i < 3; i++)
         {
@@ -170,6 +187,35 @@ public class ScaleOutTests
         });
     }
 
+    /// <summary>GET info.json with exactly <paramref name="host"/> in the Host header (TLS: the site's own name as SNI);
+    /// the whole answer as text, empty when nginx closed the connection without one.</summary>
+    private async Task<string> RawAsync(int port, bool tls, string host)
+    {
+        using var tcp = new System.Net.Sockets.TcpClient();
+        await tcp.ConnectAsync(IPAddress.Loopback, port);
+        Stream stream = tcp.GetStream();
+        if (tls)
+        {
+            var ssl = new System.Net.Security.SslStream(stream, leaveInnerStreamOpen: false, (_, certificate, _, _) => _cluster.IsTestCertificate(certificate));
+            await ssl.AuthenticateAsClientAsync(ScaleOutCluster.ServerName);
+            stream = ssl;
+        }
+
+        await using (stream)
+        {
+            await stream.WriteAsync(System.Text.Encoding.ASCII.GetBytes($"GET {ImageBase}/info.json HTTP/1.1\r\nHost: {host}\r\nConnection: close\r\n\r\n"));
+            using var reader = new StreamReader(stream, System.Text.Encoding.UTF8);
+            try
+            {
+                return await reader.ReadToEndAsync();
+            }
+            catch (IOException)
+            {
+                return string.Empty; // reset instead of a clean close: no answer either
+            }
+        }
+    }
+
     private async Task<JsonElement> GetInfoAsync()
     {
         using var response = await SendAsync(HttpMethod.Get, ImageBase + "/info.json");
@@ -204,7 +250,7 @@ public class ScaleOutTests
         return (response.StatusCode, await response.Content.ReadAsStringAsync());
     }
 
-    private Uri Nginx(string path) => new($"https://127.0.0.1:{Invariant(_cluster.HttpsPort)}{path}");
+    private Uri Nginx(string path) => new($"https://{ScaleOutCluster.ServerName}:{Invariant(_cluster.HttpsPort)}{path}");
 
     private static Uri Direct(int port, string path) => new($"http://127.0.0.1:{Invariant(port)}{path}");
 

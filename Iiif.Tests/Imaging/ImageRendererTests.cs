@@ -83,7 +83,7 @@ public class ImageRendererTests
         var plan = RenderPlanBuilder.ForImage(640, 480).As(ImageFormat.Png).Build();
 
         Assert.ThrowsAsync(Is.InstanceOf<SourceDecodeException>(),
-            () => _renderer.RenderAsync(new BytesSourceHandle(bytes), plan, Stream.Null, CancellationToken.None));
+            () => _renderer.RenderAsync(new BytesSourceHandle(bytes, "corrupt"), plan, Stream.Null, CancellationToken.None));
     }
 
     [Test]

@@ -1,5 +1,6 @@
 using System.Runtime.InteropServices;
 using System.Text.Json.Nodes;
+using Iiif.Core.Diagnostics;
 using Iiif.Web.Configuration;
 using Iiif.Web.Health;
 using Iiif.Web.Logging;
@@ -16,16 +17,18 @@ namespace Iiif.Web.Admin;
 [Produces("application/json")]
 [ProducesResponseType(StatusCodes.Status401Unauthorized)]
 [ProducesResponseType(StatusCodes.Status403Forbidden)]
-internal sealed class AdminController(HealthProbe probe, LayeredConfiguration configuration) : ControllerBase
+internal sealed class AdminController(HealthProbe probe, IEnumerable<ICacheHealthSource> caches, LayeredConfiguration configuration) : ControllerBase
 {
-    /// <summary>Whether the image folder is readable and the JPEG 2000 codec loads (503 when not).</summary>
+    /// <summary>Whether the image folder is readable and the JPEG 2000 codec loads (503 when not), and the state of each
+    /// cache tier (a failing tier is reported, but the server still serves: 200).</summary>
     [HttpGet("health", Name = "admin-health")]
     [ProducesResponseType<AdminHealthReport>(StatusCodes.Status200OK)]
     [ProducesResponseType<AdminHealthReport>(StatusCodes.Status503ServiceUnavailable)]
     public ActionResult<AdminHealthReport> Health()
     {
         var report = probe.Check();
-        var body = new AdminHealthReport(report.Status, report.Images, probe.ImagesRoot, report.Jpeg2000, RuntimeInformation.FrameworkDescription);
+        var body = new AdminHealthReport(report.Status, report.Images, probe.ImagesRoot, report.Jpeg2000, RuntimeInformation.FrameworkDescription,
+            [.. caches.SelectMany(c => c.GetHealth())]);
         HttpContext.SetLogResult("admin");
         return report.IsHealthy ? Ok(body) : StatusCode(StatusCodes.Status503ServiceUnavailable, body);
     }

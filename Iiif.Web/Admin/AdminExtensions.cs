@@ -15,8 +15,8 @@ internal static class AdminExtensions
     {
         services.AddIiifMvc();
         services.TryAddSingleton<HealthProbe>();
-        services.TryAddSingleton<RedisReadinessProbe>();
         services.TryAddSingleton<ReadinessCheck>();
+        services.AddHostedService<CacheStartupCheck>();
         services.TryAddSingleton<AdminAccess>();
         services.TryAddSingleton<AdminAccessFilter>();
         services.AddSwaggerGen(swagger =>

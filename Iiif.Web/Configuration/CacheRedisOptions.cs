@@ -11,9 +11,5 @@ internal sealed class CacheRedisOptions
     [Range(1, 524_288, ErrorMessage = "must be between {1} and {2} kilobytes")]
     public int MaxItemKilobytes { get; set; } = 512;
 
-    /// <summary>Seconds Redis may stay unreachable before /health/ready reports the instance not ready.</summary>
-    [Range(0, 86_400, ErrorMessage = "must be between {1} and {2} seconds")]
-    public int ReadinessGraceSeconds { get; set; } = 30;
-
     public bool IsEnabled => !string.IsNullOrWhiteSpace(Configuration);
 }

@@ -23,6 +23,7 @@ internal static class CachingSetup
         target.InfoCheckPeriod = TimeSpan.FromSeconds(cache.Info.CheckPeriod);
         target.DiskEnabled = cache.Derivatives.Enabled;
         target.DiskMaxBytes = cache.Derivatives.MaxSizeMegabytes * Megabyte;
+        target.DiskMinFreeBytes = cache.Derivatives.MinFreeMegabytes * Megabyte;
         target.MemoryMaxBytes = cache.Memory.MaxSizeMegabytes * Megabyte;
         target.MemoryMaxItemBytes = Math.Min(target.MemoryMaxBytes, 4 * Megabyte);
         target.RedisConfiguration = cache.Redis.Configuration;

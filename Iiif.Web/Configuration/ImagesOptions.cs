@@ -20,6 +20,10 @@ internal sealed class ImagesOptions
     [Range(1, 32, ErrorMessage = "must be between {1} and {2}")]
     public int NestedDepth { get; set; } = 2;
 
+    /// <summary>Serve files reached through symbolic links that lead out of <see cref="Root"/> (NAS collections linked
+    /// into one root); off = such links are refused with 404 and a warning in the log.</summary>
+    public bool FollowSymlinksOutsideRoot { get; set; }
+
     /// <summary>Extensions probed in order: lower case, without the dot (default list in config/default.yml).</summary>
     public List<string> Extensions { get; set; } = [];
 }

@@ -65,6 +65,7 @@ internal static class ImagingSetup
         target.Root = images.Root;
         target.Resolver = ResolverNames.TryGetValue(images.Resolver, out var scheme) ? scheme : FileSystemResolverScheme.Simple;
         target.NestedDepth = images.NestedDepth;
+        target.FollowSymlinksOutsideRoot = images.FollowSymlinksOutsideRoot;
         target.Extensions.Clear();
         foreach (var extension in images.Extensions)
         {

@@ -18,6 +18,8 @@ internal static class LegacyKeys
         ["cache.clean.random_image"] = "now cache.clean.randomImage, in seconds (the old value was milliseconds)",
         ["cache.warm.clear_with"] = "now cache.warm.clearWith",
         ["logging.logLevel"] = "levels are set by logging.level and the rules in nlog.config",
+        ["cache.redis.readinessGraceSeconds"] =
+            "gone: a Redis outage no longer fails /health/ready (its state is in /metrics and /admin/health); remove the key",
     };
 
     /// <summary>The hint for the longest old key that the given dotted key starts with, if any.</summary>

@@ -24,6 +24,10 @@ internal sealed class ServerOptions
     /// <summary>Public URL of the server root; empty to derive it from each request.</summary>
     public string BaseUri { get; set; } = string.Empty;
 
+    /// <summary>Host names the server answers to (Host header, and X-Forwarded-Host from trusted proxies); "*.example.org"
+    /// covers subdomains. Empty = any host. Requests for other hosts get 400, so no id is ever built from them.</summary>
+    public List<string> AllowedHosts { get; set; } = [];
+
     /// <summary>Proxies (IPs or CIDR networks) whose X-Forwarded-* headers are honoured.</summary>
     public List<string> TrustedProxies { get; set; } = [];
 
@@ -33,6 +37,15 @@ internal sealed class ServerOptions
     /// <summary>Longest request line accepted, in characters.</summary>
     [Range(256, 65536, ErrorMessage = "must be between {1} and {2} characters")]
     public int MaxUrlLength { get; set; } = 2048;
+
+    /// <summary>Kestrel's minimum response data rate in bytes per second (after a 5 s grace period); slower connections
+    /// are closed. 0 = no minimum.</summary>
+    [Range(0, 1_048_576, ErrorMessage = "must be between {1} and {2} bytes per second (0 = no minimum)")]
+    public int MinResponseBytesPerSecond { get; set; } = 1024;
+
+    /// <summary>Seconds a client may take to accept each 64 KB of an image before its connection is closed; 0 = no limit.</summary>
+    [Range(0, 3600, ErrorMessage = "must be between {1} and {2} seconds (0 = no limit)")]
+    public int WriteTimeoutSeconds { get; set; } = 30;
 
     /// <summary>Seconds in-flight requests get to finish after SIGTERM before the host stops anyway.</summary>
     [Range(0, 3600, ErrorMessage = "must be between {1} and {2} seconds")]

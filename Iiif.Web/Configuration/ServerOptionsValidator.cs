@@ -25,6 +25,11 @@ internal sealed class ServerOptionsValidator : IValidateOptions<ServerOptions>
             failures.Add("trustedProxies", $"'{proxy}' is neither an IP address nor a CIDR network (10.0.0.0/8)");
         }
 
+        foreach (var host in options.AllowedHosts.Where(h => !IsValidHostPattern(h.Trim())))
+        {
+            failures.Add("allowedHosts", $"'{host}' is not a host name (images.example.org), a wildcard (*.example.org) or an IP address");
+        }
+
         failures.AddIf(!IsValidCors(options.Cors), "cors", "must be \"*\", one origin such as https://example.org, or empty");
         return failures.ToResult();
     }
@@ -37,6 +42,15 @@ internal sealed class ServerOptionsValidator : IValidateOptions<ServerOptions>
 
     private static bool IsValidBaseUri(string value) =>
         value.Length == 0 || (ConfigurationRules.IsAbsoluteHttpUri(value) && value.IndexOfAny(['?', '#']) < 0);
+
+    /// <summary>What ASP.NET's host filtering matches: a host name or IP without scheme, port or path, optionally "*." first.</summary>
+    internal static bool IsValidHostPattern(string value)
+    {
+        var host = value.StartsWith("*.", StringComparison.Ordinal) ? value[2..] : value;
+        return host.Length > 0
+            && (Uri.CheckHostName(host) is UriHostNameType.Dns or UriHostNameType.IPv4
+                || (host.StartsWith('[') && host.EndsWith(']') && Uri.CheckHostName(host[1..^1]) == UriHostNameType.IPv6));
+    }
 
     private static bool IsValidCors(string value) =>
         value is "" or "*" || (ConfigurationRules.IsAbsoluteHttpUri(value) && new Uri(value).PathAndQuery == "/" && !value.EndsWith('/'));

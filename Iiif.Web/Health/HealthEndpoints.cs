@@ -5,8 +5,8 @@ namespace Iiif.Web.Health;
 /// <summary>The public health endpoints, without authentication: <c>GET /health</c> for load balancers (200 when
 /// healthy, 503 otherwise, so a node whose image share vanished is taken out of rotation); <c>/health/live</c> for a
 /// process supervisor (200 while the process answers at all: restarting it would not fix a missing share); and
-/// <c>/health/ready</c> for a load balancer or orchestrator (also 503 when a configured Redis stays unreachable past
-/// its grace period).</summary>
+/// <c>/health/ready</c> for a load balancer or orchestrator (200 "degraded" when the disk cache cannot store; see
+/// <see cref="ReadinessCheck"/>).</summary>
 internal static class HealthEndpoints
 {
     public const string RouteName = "health-check";
@@ -28,11 +28,11 @@ internal static class HealthEndpoints
             .WithName(LiveRouteName)
             .WithMetadata(new QuietRequestLogAttribute())
             .ExcludeFromDescription();
-        endpoints.MapGet("/health/ready", async (ReadinessCheck readiness, HttpContext context) =>
+        endpoints.MapGet("/health/ready", (ReadinessCheck readiness, HttpContext context) =>
             {
-                var report = await readiness.CheckAsync(context.RequestAborted).ConfigureAwait(false);
+                var report = readiness.Check();
                 context.SetLogResult("health");
-                return TypedResults.Json(report, statusCode: report.IsReady ? StatusCodes.Status200OK : StatusCodes.Status503ServiceUnavailable);
+                return TypedResults.Json(report, statusCode: report.IsServing ? StatusCodes.Status200OK : StatusCodes.Status503ServiceUnavailable);
             })
             .WithName(ReadyRouteName)
             .WithMetadata(new QuietRequestLogAttribute())

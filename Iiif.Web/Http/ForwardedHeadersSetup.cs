@@ -4,8 +4,9 @@ using Microsoft.AspNetCore.HttpOverrides;
 
 namespace Iiif.Web.Http;
 
-/// <summary>Believes X-Forwarded-For/Proto/Host/Prefix only from <c>server.trustedProxies</c>. X-Forwarded-Prefix
-/// becomes Request.PathBase, so a server published under https://example.org/images/ builds its ids from it.</summary>
+/// <summary>Believes X-Forwarded-For/Proto/Host/Prefix only from <c>server.trustedProxies</c>, and X-Forwarded-Host only
+/// for a host in <c>server.allowedHosts</c> (when set). X-Forwarded-Prefix becomes Request.PathBase, so a server
+/// published under https://example.org/images/ builds its ids from it.</summary>
 internal static class ForwardedHeadersSetup
 {
     public static void Apply(ForwardedHeadersOptions options, ServerOptions server)
@@ -17,6 +18,7 @@ internal static class ForwardedHeadersSetup
         // The middleware walks the X-Forwarded-For chain from the right and stops at the first untrusted hop, so
         // no count limit is needed beyond the trust list.
         options.ForwardLimit = null;
+        options.AllowedHosts = [.. server.AllowedHosts.Select(h => h.Trim())];
         options.KnownProxies.Clear();
         options.KnownIPNetworks.Clear();
         foreach (var entry in server.TrustedProxies.Select(p => p.Trim()))

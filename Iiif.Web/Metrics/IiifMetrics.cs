@@ -52,6 +52,8 @@ internal sealed class IiifMetrics
         _cacheBytes = factory.CreateGauge("iiif_cache_bytes", "Bytes held by a cache tier (absent when the tier cannot tell).",
             new GaugeConfiguration { LabelNames = ["cache", "tier"] });
         Registry.AddBeforeCollectCallback(ReadCacheStatistics);
+        ProcessMetrics.Register(Registry, factory);
+        CacheHealthMetrics.Register(Registry, factory, services);
     }
 
     /// <summary>The registry /metrics exposes.</summary>

@@ -6,7 +6,8 @@ using Prometheus;
 
 namespace Iiif.Web.Metrics;
 
-/// <summary>Registers the metrics and maps <c>GET /metrics</c> (Prometheus text format) when metrics.enabled.</summary>
+/// <summary>Registers the metrics and maps <c>GET /metrics</c> (Prometheus text format) when metrics.enabled, for the
+/// addresses in metrics.allowedIps only.</summary>
 internal static class MetricsExtensions
 {
     public const string RouteName = "metrics";
@@ -41,7 +42,9 @@ internal static class MetricsExtensions
             var registry = app.Services.GetRequiredService<IiifMetrics>().Registry;
             app.MapMetrics("/metrics", registry)
                 .WithName(RouteName)
-                .WithMetadata(new QuietRequestLogAttribute());
+                .WithMetadata(new QuietRequestLogAttribute(), new MetricsEndpointMarker());
+            // After routing (which chose the endpoint), before the endpoint runs.
+            app.UseMiddleware<MetricsAccessMiddleware>();
         }
 
         return app;

@@ -1,4 +1,3 @@
-using Iiif.Caching.Derivatives;
 using Iiif.Core.Requests;
 using Iiif.Web.Http;
 using Microsoft.AspNetCore.Mvc;
@@ -32,7 +31,7 @@ internal sealed class IiifOutcomeResult(IiifOutcome outcome) : IActionResult
                     WriteImageHeaders(response, image);
                     if (withBody)
                     {
-                        await WriteBodyAsync(response, image.Body, http.RequestAborted).ConfigureAwait(false);
+                        await http.RequestServices.GetRequiredService<ResponseBodyWriter>().WriteAsync(http, image.Body).ConfigureAwait(false);
                     }
                 }
 
@@ -75,10 +74,6 @@ internal sealed class IiifOutcomeResult(IiifOutcome outcome) : IActionResult
         WriteValidators(response, image.Validators, varyAccept: false);
     }
 
-    private static Task WriteBodyAsync(HttpResponse response, CachedDerivative derivative, CancellationToken cancellationToken) =>
-        derivative.File is { } file
-            ? file.CopyToAsync(response.Body, cancellationToken)
-            : response.Body.WriteAsync(derivative.Bytes, cancellationToken).AsTask();
 
     private static void WriteInfoHeaders(HttpResponse response, IiifOutcome.Info info)
     {

@@ -6,8 +6,10 @@ namespace Iiif.Caching.Derivatives.Disk;
 
 /// <summary>The disk tier: one data file and one sidecar per derivative (see <see cref="DiskLayout"/>), written
 /// atomically, verified on every read (a corrupt or partial entry is deleted and reported as a miss, never served), with
-/// least-recently-served eviction under <see cref="CachingOptions.DiskMaxBytes"/>. Shared by the derivative cache and
-/// the cleaner so both see one index.</summary>
+/// least-recently-served eviction under <see cref="CachingOptions.DiskMaxBytes"/> and above
+/// <see cref="CachingOptions.DiskMinFreeBytes"/> of free space (see <see cref="DiskEviction"/>). A store that fails
+/// leaves no temporary file behind and is reported to <see cref="Health"/>, never to the request. Shared by the
+/// derivative cache and the cleaner so both see one index.</summary>
 internal sealed class DiskDerivativeStore
 {
     /// <summary>Entries up to this size are read whole and hash-checked; larger ones are streamed after a length check.</summary>
@@ -17,10 +19,9 @@ internal sealed class DiskDerivativeStore
     public static readonly TimeSpan PersistInterval = TimeSpan.FromMinutes(5);
 
     private readonly Lock[] _stripes = [.. Enumerable.Range(0, 64).Select(_ => new Lock())];
-    private readonly Lock _evicting = new();
     private readonly TimeProvider _time;
     private readonly ILogger _logger;
-    private readonly long _maxBytes;
+    private readonly DiskEviction _eviction;
     private readonly Lazy<Task> _scan;
 
     public DiskDerivativeStore(IOptions<CachingOptions> options, TimeProvider time, ILogger<DiskDerivativeStore> logger)
@@ -28,11 +29,15 @@ internal sealed class DiskDerivativeStore
         ArgumentNullException.ThrowIfNull(options);
         Layout = new DiskLayout(options.Value.Root);
         Enabled = options.Value.DiskEnabled;
-        _maxBytes = options.Value.DiskMaxBytes;
         _time = time;
         _logger = logger;
+        Health = new DiskHealth(Layout.DerivativesRoot, time, logger);
+        _eviction = new DiskEviction(this, options.Value, time);
         _scan = new Lazy<Task>(() => Task.Run(ScanSidecars));
     }
+
+    /// <summary>Whether stores succeed, and why not.</summary>
+    public DiskHealth Health { get; }
 
     public DiskLayout Layout { get; }
 
@@ -78,8 +83,8 @@ internal sealed class DiskDerivativeStore
         return read.Result;
     }
 
-    /// <summary>Stores an entry (temporary files, then an atomic move); false when the disk refused it, which is logged
-    /// and never thrown: a full or read-only disk must not fail the request.</summary>
+    /// <summary>Stores an entry; returns false when the disk could not keep it (logged and counted in <see cref="Health"/>,
+    /// never thrown: the render is still served). A full filesystem is answered by evicting to make room, then one retry.</summary>
     public async Task<bool> WriteAsync(DerivativeKey key, DerivativeId id, DerivativeEntry entry)
     {
         var dataPath = Layout.DataPath(id);
@@ -87,29 +92,44 @@ internal sealed class DiskDerivativeStore
         var meta = entry.Metadata;
         var sidecar = new DiskSidecar(key.Identifier, key.Request, key.Source.Token, meta.MediaType, meta.ETag, meta.IsProfile,
             entry.Bytes.LongLength, Hashing.Sha256Hex(entry.Bytes), now, now);
-        try
+        var failure = await TryStoreAsync(dataPath, entry.Bytes, sidecar).ConfigureAwait(false);
+        if (failure is not null && DiskHealth.Classify(failure).State == Core.Diagnostics.CacheTierStates.Full
+            && await _eviction.MakeRoomAsync(entry.Bytes.LongLength).ConfigureAwait(false))
         {
-            Directory.CreateDirectory(Path.GetDirectoryName(dataPath)!);
-            var tempData = await DiskFiles.WriteTempAsync(dataPath, entry.Bytes, CancellationToken.None).ConfigureAwait(false);
-            var tempMeta = await DiskFiles.WriteTempAsync(DiskLayout.MetaPathOf(dataPath), DiskFiles.Serialize(sidecar), CancellationToken.None)
-                .ConfigureAwait(false);
-            lock (StripeOf(dataPath))
-            {
-                // Data first, sidecar last: a sidecar always describes a complete data file.
-                File.Move(tempData, dataPath, overwrite: true);
-                File.Move(tempMeta, DiskLayout.MetaPathOf(dataPath), overwrite: true);
-            }
+            failure = await TryStoreAsync(dataPath, entry.Bytes, sidecar).ConfigureAwait(false);
         }
-        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+
+        if (failure is not null)
         {
-            // A full or read-only disk must not fail the request: the render is still served, just not kept.
-            Log.DiskWriteFailed(_logger, dataPath, e);
+            Health.Failed(failure);
             return false;
         }
 
+        Health.Stored();
         Index.Set(dataPath, new DiskIndexEntry(sidecar.Length, sidecar.IsProfile, now, now));
-        await EvictIfOverCapAsync().ConfigureAwait(false);
+        await _eviction.AfterStoreAsync().ConfigureAwait(false);
         return true;
+    }
+
+    /// <summary>Writes a tiny file into the derivatives folder and deletes it: whether the folder can be written at all,
+    /// for start-up and readiness (a store would tell, but there may be no traffic). Null when it can.</summary>
+    public Exception? ProbeWritable()
+    {
+        var probe = Path.Combine(Layout.DerivativesRoot, $".write-check.{Guid.NewGuid():N}{DiskLayout.TempExtension}");
+        try
+        {
+            Directory.CreateDirectory(Layout.DerivativesRoot);
+            File.WriteAllBytes(probe, [0]);
+            File.Delete(probe);
+            Health.Writable();
+            return null;
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        {
+            DiskFiles.TryDelete(probe, _logger);
+            Health.Failed(e);
+            return e;
+        }
     }
 
     /// <summary>Deletes an entry's data file and sidecar; returns whether there was anything to delete.</summary>
@@ -216,38 +236,40 @@ internal sealed class DiskDerivativeStore
         }
         catch (Exception e) when (e is IOException or UnauthorizedAccessException)
         {
-            Log.DiskWriteFailed(_logger, metaPath, e);
+            Health.Failed(e);
         }
     }
 
-    private async Task EvictIfOverCapAsync()
+    /// <summary>Data first, sidecar last, each through a temp file renamed into place: a sidecar always describes a
+    /// complete data file. On failure no temp file is left behind. Null when stored.</summary>
+    private async Task<Exception?> TryStoreAsync(string dataPath, byte[] bytes, DiskSidecar sidecar)
     {
-        if (_maxBytes <= 0 || Index.TotalBytes <= _maxBytes)
+        string? tempData = null;
+        string? tempMeta = null;
+        try
         {
-            return;
-        }
-
-        await WaitForIndexAsync().ConfigureAwait(false);
-        lock (_evicting)
-        {
-            // Evict to 90% of the cap so the next few writes do not each trigger another eviction pass.
-            var target = _maxBytes / 10 * 9;
-            var (count, bytes) = (0, 0L);
-            foreach (var (path, entry) in Index.Snapshot().OrderBy(e => e.Value.LastServed))
+            Directory.CreateDirectory(Path.GetDirectoryName(dataPath)!);
+            tempData = await DiskFiles.WriteTempAsync(dataPath, bytes, CancellationToken.None).ConfigureAwait(false);
+            tempMeta = await DiskFiles.WriteTempAsync(DiskLayout.MetaPathOf(dataPath), DiskFiles.Serialize(sidecar), CancellationToken.None)
+                .ConfigureAwait(false);
+            lock (StripeOf(dataPath))
             {
-                if (Index.TotalBytes <= target)
-                {
-                    break;
-                }
-
-                DeleteEntry(path);
-                (count, bytes) = (count + 1, bytes + entry.Length);
+                File.Move(tempData, dataPath, overwrite: true);
+                File.Move(tempMeta, DiskLayout.MetaPathOf(dataPath), overwrite: true);
             }
 
-            Log.DiskEvicted(_logger, count, bytes);
+            return null;
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        {
+            DiskFiles.TryDelete(tempData, _logger);
+            DiskFiles.TryDelete(tempMeta, _logger);
+            return e;
         }
     }
 
+    /// <summary>At start-up, in the background: fills the index from the sidecars and deletes the temp files that writes
+    /// interrupted by a crash or a full disk left behind.</summary>
     private void ScanSidecars()
     {
         try
@@ -266,10 +288,24 @@ internal sealed class DiskDerivativeStore
                         new DiskIndexEntry(sidecar.Length, sidecar.IsProfile, sidecar.LastServed, sidecar.LastServed));
                 }
             }
+
+            RemoveStaleTempFiles();
         }
         catch (Exception e) when (e is IOException or UnauthorizedAccessException)
         {
             Log.DiskScanFailed(_logger, Layout.DerivativesRoot, e);
+        }
+    }
+
+    private void RemoveStaleTempFiles()
+    {
+        var cutoff = _time.GetUtcNow().UtcDateTime - DiskLayout.StaleTempAge;
+        var removed = Directory.EnumerateFiles(Layout.DerivativesRoot, "*" + DiskLayout.TempExtension, SearchOption.AllDirectories)
+            .Where(temp => File.GetLastWriteTimeUtc(temp) < cutoff)
+            .Count(temp => DiskFiles.TryDelete(temp, _logger));
+        if (removed > 0)
+        {
+            Log.StaleTempFilesRemoved(_logger, removed, Layout.DerivativesRoot);
         }
     }
 

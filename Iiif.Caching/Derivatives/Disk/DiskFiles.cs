@@ -7,18 +7,28 @@ namespace Iiif.Caching.Derivatives.Disk;
 /// the target, so a reader sees the old file or the new one, never a partial one.</summary>
 internal static class DiskFiles
 {
+    /// <summary>Writes <paramref name="bytes"/> to a new temp file beside <paramref name="target"/> and returns its name.
+    /// A failed write deletes the file it created: a full disk must not collect empty temp files.</summary>
     public static async Task<string> WriteTempAsync(string target, ReadOnlyMemory<byte> bytes, CancellationToken cancellationToken)
     {
         var temp = $"{target}.{Guid.NewGuid():N}{DiskLayout.TempExtension}";
         try
         {
-            await WriteAsync(temp, bytes, cancellationToken).ConfigureAwait(false);
+            try
+            {
+                await WriteAsync(temp, bytes, cancellationToken).ConfigureAwait(false);
+            }
+            catch (DirectoryNotFoundException)
+            {
+                // The cleaner may have removed the folder as empty between our CreateDirectory and this write.
+                Directory.CreateDirectory(Path.GetDirectoryName(target)!);
+                await WriteAsync(temp, bytes, cancellationToken).ConfigureAwait(false);
+            }
         }
-        catch (DirectoryNotFoundException)
+        catch
         {
-            // The cleaner may have removed the folder as empty between our CreateDirectory and this write.
-            Directory.CreateDirectory(Path.GetDirectoryName(target)!);
-            await WriteAsync(temp, bytes, cancellationToken).ConfigureAwait(false);
+            TryDeleteQuietly(temp);
+            throw;
         }
 
         return temp;
@@ -69,11 +79,11 @@ internal static class DiskFiles
         }
     }
 
-    public static bool TryDelete(string path, ILogger logger)
+    public static bool TryDelete(string? path, ILogger logger)
     {
         try
         {
-            if (!File.Exists(path))
+            if (path is null || !File.Exists(path))
             {
                 return false;
             }
@@ -83,8 +93,20 @@ internal static class DiskFiles
         }
         catch (Exception e) when (e is IOException or UnauthorizedAccessException)
         {
-            Log.DeleteFailed(logger, path, e);
+            Log.DeleteFailed(logger, path!, e);
             return false;
+        }
+    }
+
+    private static void TryDeleteQuietly(string path)
+    {
+        try
+        {
+            File.Delete(path);
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        {
+            // Nothing more to do: the cleaner removes stale temp files too.
         }
     }
 

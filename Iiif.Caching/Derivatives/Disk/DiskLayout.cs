@@ -9,6 +9,10 @@ internal sealed class DiskLayout(string root)
     public const string MetaExtension = ".meta.json";
     public const string TempExtension = ".tmp";
 
+    /// <summary>A temp file older than this belongs to a write that can no longer finish (stores write bytes already in
+    /// memory, in well under a second); start-up and the cleaner delete such files.</summary>
+    public static readonly TimeSpan StaleTempAge = TimeSpan.FromMinutes(1);
+
     public string DerivativesRoot { get; } = Path.Combine(Path.GetFullPath(root), "derivatives");
 
     public string GroupFolder(string group) => Path.Combine(DerivativesRoot, group[..2], group);

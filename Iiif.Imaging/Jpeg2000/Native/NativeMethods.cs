@@ -69,6 +69,14 @@ internal static unsafe partial class NativeMethods
     [return: MarshalAs(UnmanagedType.Bool)]
     public static partial bool Decode(OpjCodecHandle codec, OpjStreamHandle stream, OpjImageHandle image);
 
+    [LibraryImport(Library, EntryPoint = "opj_get_decoded_tile")]
+    [return: MarshalAs(UnmanagedType.Bool)]
+    public static partial bool GetDecodedTile(OpjCodecHandle codec, OpjStreamHandle stream, OpjImageHandle image, uint tileIndex);
+
+    [LibraryImport(Library, EntryPoint = "opj_decoder_set_strict_mode")]
+    [return: MarshalAs(UnmanagedType.Bool)]
+    public static partial bool SetStrictMode(OpjCodecHandle codec, [MarshalAs(UnmanagedType.Bool)] bool strict);
+
     [LibraryImport(Library, EntryPoint = "opj_end_decompress")]
     [return: MarshalAs(UnmanagedType.Bool)]
     public static partial bool EndDecompress(OpjCodecHandle codec, OpjStreamHandle stream);

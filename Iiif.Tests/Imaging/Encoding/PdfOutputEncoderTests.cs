@@ -38,6 +38,24 @@ public class PdfOutputEncoderTests
     }
 
     [Test]
+    [Description("PDFsharp refuses some one-pixel gray JPEGs (its marker walk runs off the end); every value still gives a gray one-pixel page.")]
+    public async Task EncodeAsync_EveryOnePixelGray_OnePixelGrayPage()
+    {
+        var catalog = TestCatalogs.Create();
+        for (var value = 0; value < 256; value++)
+        {
+            using var image = Solid(1, 1, new L8((byte)value));
+
+            using var encoded = await TestCatalogs.EncodeAsync(catalog, image, ImageFormat.Pdf);
+
+            using var document = PdfReader.Open(encoded, PdfDocumentOpenMode.Import);
+            var xObject = SingleImageXObject(document.Pages[0]);
+            Assert.That((xObject.Elements.GetInteger("/Width"), xObject.Elements.GetInteger("/Height")), Is.EqualTo((1, 1)), $"gray {value}");
+            Assert.That(xObject.Elements["/ColorSpace"]?.ToString(), Is.EqualTo("/DeviceGray"), $"gray {value}");
+        }
+    }
+
+    [Test]
     public async Task EncodeAsync_PdfDpi_ScalesThePage()
     {
         var catalog = TestCatalogs.Create(new EncodingOptions { PdfDpi = 144 });

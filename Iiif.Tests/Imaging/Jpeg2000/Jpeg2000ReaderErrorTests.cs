@@ -64,9 +64,9 @@ public class Jpeg2000ReaderErrorTests
         });
     }
 
+    [TestCase(0.3)]
     [TestCase(0.5)]
-    [TestCase(0.9)]
-    [TestCase(0.99999)]
+    [Description("Cut before the last tiles: the whole image needs tiles the file no longer has (a cut inside the last tile decodes: Jpeg2000TruncatedFileTests)")]
     public void Decode_FileCutInTheCodestream_ThrowsImageDecodeException(double fraction)
     {
         var file = TiledFile;

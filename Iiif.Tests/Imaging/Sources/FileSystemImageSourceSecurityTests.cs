@@ -1,6 +1,8 @@
 using System.Diagnostics;
 using Iiif.Core.Identifiers;
 using Iiif.Imaging.Sources;
+using Iiif.Tests.Caching;
+using Microsoft.Extensions.Logging;
 using static Iiif.Tests.Imaging.Sources.TempSourceRoot;
 
 namespace Iiif.Tests.Imaging.Sources;
@@ -72,6 +74,50 @@ public class FileSystemImageSourceSecurityTests
 
         Assert.That(await ResolveAsync(_folder.Source(), "link"), Is.Null);
         Assert.That(await ResolveAsync(_folder.Source(), "relative"), Is.Null);
+    }
+
+    [Test]
+    [Description("Issue #13: a refused link is logged at Warning with the identifier and where it led, once per identifier for a while.")]
+    public async Task ResolveAsync_LinkPointingOutside_LoggedOnceAsWarning()
+    {
+        File.CreateSymbolicLink(Path.Join(_folder.Root, "link.jp2"), Path.Join(_folder.Parent, "secret.jp2"));
+        var logger = new CapturingLogger<FileSystemImageSource>();
+        var source = _folder.Source(followLinksOutside: false, logger);
+
+        for (var i = 0; i < 5; i++)
+        {
+            Assert.That(await ResolveAsync(source, "link"), Is.Null);
+        }
+
+        var warning = logger.Entries.Single();
+        Assert.That(warning.Level, Is.EqualTo(LogLevel.Warning));
+        Assert.That(warning.Message, Does.Contain("Image link refused"));
+        Assert.That(warning.Message, Does.Contain(Path.Join(_folder.Parent, "secret.jp2")));
+        Assert.That(warning.Message, Does.Contain("images.followSymlinksOutsideRoot"));
+    }
+
+    [Test]
+    [Description("images.followSymlinksOutsideRoot: NAS collections linked into one root are served, file or folder links.")]
+    public async Task ResolveAsync_LinkOutsideAllowed_ResolvesToTarget()
+    {
+        File.CreateSymbolicLink(Path.Join(_folder.Root, "link.jp2"), Path.Join(_folder.Parent, "secret.jp2"));
+        Directory.CreateSymbolicLink(Path.Join(_folder.Root, "nas"), Path.Join(_folder.Parent, "outside"));
+        var logger = new CapturingLogger<FileSystemImageSource>();
+        var source = _folder.Source(followLinksOutside: true, logger);
+
+        Assert.That((await ResolveAsync(source, "link"))?.LocalPath, Is.EqualTo(Path.Join(_folder.Parent, "secret.jp2")));
+        Assert.That((await ResolveAsync(source, "nas/page"))?.LocalPath, Is.EqualTo(Path.Join(_folder.Parent, "outside", "page.jp2")));
+        Assert.That(logger.Entries, Is.Empty);
+    }
+
+    [TestCase("../secret")]
+    [TestCase("nas/../../secret")]
+    [Description("Following links out of the root never lets an identifier climb out of it by itself.")]
+    public async Task ResolveAsync_LinkOutsideAllowed_TraversalStillRefused(string identifier)
+    {
+        Directory.CreateSymbolicLink(Path.Join(_folder.Root, "nas"), Path.Join(_folder.Parent, "outside"));
+
+        Assert.That(await ResolveAsync(_folder.Source(followLinksOutside: true, logger: null), identifier), Is.Null);
     }
 
     [Test]

@@ -1,5 +1,6 @@
 using Iiif.Core.Identifiers;
 using Iiif.Imaging.Sources;
+using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 
 namespace Iiif.Tests.Imaging.Sources;
@@ -27,7 +28,12 @@ internal sealed class TempSourceRoot : IDisposable
 
     public FileSystemImageSource Source(
         FileSystemResolverScheme scheme = FileSystemResolverScheme.Simple, int nestedDepth = 2, int maxListed = 10_000,
-        string? root = null, params string[] extensions)
+        string? root = null, params string[] extensions) =>
+        Source(followLinksOutside: false, logger: null, scheme, nestedDepth, maxListed, root, extensions);
+
+    public FileSystemImageSource Source(
+        bool followLinksOutside, ILogger<FileSystemImageSource>? logger, FileSystemResolverScheme scheme = FileSystemResolverScheme.Simple,
+        int nestedDepth = 2, int maxListed = 10_000, string? root = null, params string[] extensions)
     {
         var options = new FileSystemSourceOptions
         {
@@ -36,8 +42,9 @@ internal sealed class TempSourceRoot : IDisposable
             NestedDepth = nestedDepth,
             MaxListedImages = maxListed,
             Extensions = extensions.ToList(),
+            FollowSymlinksOutsideRoot = followLinksOutside,
         };
-        return new FileSystemImageSource(Options.Create(options));
+        return new FileSystemImageSource(Options.Create(options), logger);
     }
 
     public static async Task<ImageSourceHandle?> ResolveAsync(IImageSource source, string identifier) =>

@@ -109,6 +109,9 @@ public class AdminEndpointTests
         Assert.That(root.GetProperty("images").GetString(), Is.EqualTo("readable"));
         Assert.That(root.GetProperty("imagesRoot").GetString(), Is.EqualTo(host.Folder.ImagesDirectory));
         Assert.That(root.GetProperty("jpeg2000").GetString(), Does.Match(@"^2\.\d+\.\d+"));
+        var caches = root.GetProperty("caches").EnumerateArray().ToDictionary(c => c.GetProperty("tier").GetString()!, c => c.GetProperty("state").GetString());
+        Assert.That(caches["disk"], Is.EqualTo("ok"));
+        Assert.That(caches["shared"], Is.AnyOf("ok", "unavailable"), "the configured Redis is reported, reachable or not");
     }
 
     private static Task<RunningHost> StartAsync() => RunningHost.StartAsync(null,

@@ -1,5 +1,7 @@
 using System.Net;
+using Iiif.Caching;
 using Iiif.Tests.TestUtilities;
+using Microsoft.Extensions.DependencyInjection;
 
 namespace Iiif.Tests.Web.Caching;
 
@@ -68,6 +70,47 @@ public class SharedCacheTests
         });
     }
 
+    [Test]
+    [Description("Issue #13: while Redis is down no request pays for the reconnect. With 20 s Redis timeouts, a request "
+        + "that waited on Redis would take 20 s: those in flight when it stops, those after the retry pause, and /health/ready "
+        + "must all answer at render speed, and readiness must stay ready.")]
+    public async Task RedisStoppedMidRun_NoRequestWaitsForIt()
+    {
+        var slow = "127.0.0.1:" + _redis.Port.ToString(System.Globalization.CultureInfo.InvariantCulture)
+            + ",connectTimeout=20000,syncTimeout=20000,asyncTimeout=20000";
+        var (host, _) = await StartAsync(
+            services => services.PostConfigure<CachingOptions>(o => o.SharedRetryAfter = TimeSpan.FromMilliseconds(200)),
+            "--cache:redis:configuration=" + slow, "--cache:memory:maxSizeMegabytes=0");
+        await using var _ = host;
+        var before = await GetAllAsync(host, ["/iiif/3/img/0,0,100,100/50,/0/default.png"]);
+
+        _redis.Stop();
+        var inFlight = await TimedConcurrentAsync(host, Tiles("a", 8));
+        await Task.Delay(TimeSpan.FromSeconds(1)); // past the retry pause: every request would try Redis again
+        var afterPause = await TimedConcurrentAsync(host, [.. Tiles("b", 8), "/health/ready", "/health/ready"]);
+        var metrics = await host.Client.GetStringAsync(new Uri("/metrics", UriKind.Relative));
+
+        Assert.Multiple(() =>
+        {
+            Assert.That(before.Single().Status, Is.EqualTo(HttpStatusCode.OK));
+            Assert.That(inFlight.Concat(afterPause).Select(r => r.Status), Is.All.EqualTo(HttpStatusCode.OK));
+            Assert.That(inFlight.Concat(afterPause).Select(r => r.Elapsed), Is.All.LessThan(TimeSpan.FromSeconds(10)),
+                "no request waited for Redis' 20 s timeouts");
+            Assert.That(Web.Metrics.MetricsEndpointTests.Value(metrics, "iiif_cache_tier_state", "tier=\"shared\",state=\"unavailable\""), Is.EqualTo(1));
+        });
+    }
+
+    private static IEnumerable<string> Tiles(string batch, int count) =>
+        Enumerable.Range(0, count).Select(i => $"/iiif/3/img/{i * 50},{(batch == "a" ? 0 : 300)},50,50/25,/0/default.png");
+
+    private static async Task<(HttpStatusCode Status, TimeSpan Elapsed)[]> TimedConcurrentAsync(RunningHost host, IEnumerable<string> paths) =>
+        await Task.WhenAll(paths.Select(async path =>
+        {
+            var started = System.Diagnostics.Stopwatch.GetTimestamp();
+            using var response = await host.GetAsync(path);
+            return (response.StatusCode, System.Diagnostics.Stopwatch.GetElapsedTime(started));
+        }));
+
     private static async Task<List<(HttpStatusCode Status, byte[] Body)>> GetAllAsync(RunningHost host, IEnumerable<string> paths)
     {
         var results = new List<(HttpStatusCode, byte[])>();
@@ -80,7 +123,10 @@ public class SharedCacheTests
         return results;
     }
 
-    private async Task<(RunningHost Host, CountingRenderer Counts)> StartAsync(params string[] args)
+    private Task<(RunningHost Host, CountingRenderer Counts)> StartAsync(params string[] args) =>
+        StartAsync(null, ["--cache:redis:configuration=" + _redis.Configuration, .. args]);
+
+    private static async Task<(RunningHost Host, CountingRenderer Counts)> StartAsync(Action<IServiceCollection>? configure, params string[] args)
     {
         Func<IServiceProvider, CountingRenderer>? counts = null;
         var host = await RunningHost.StartAsync(
@@ -89,8 +135,12 @@ public class SharedCacheTests
                 RunningHost.AddImage(folder, "img");
                 File.SetLastWriteTimeUtc(Path.Combine(folder.ImagesDirectory, "img.jp2"), SourceTime);
             },
-            services => counts = CountingRenderer.Install(services),
-            ["--cache:redis:configuration=" + _redis.Configuration, .. args]);
+            services =>
+            {
+                counts = CountingRenderer.Install(services);
+                configure?.Invoke(services);
+            },
+            args);
         return (host, counts!(host.Services));
     }
 }

@@ -35,7 +35,12 @@ public class OptionsValidationTests
     [TestCase("--server:port=70000", "server.port: must be a port number")]
     [TestCase("--server:baseUri=images.example.org", "server.baseUri: must be empty or an absolute http(s) URL")]
     [TestCase("--server:trustedProxies:0=proxy", "server.trustedProxies: 'proxy' is neither an IP address nor a CIDR")]
+    [TestCase("--server:allowedHosts:0=https://images.example.org", "server.allowedHosts: 'https://images.example.org' is not a host name")]
+    [TestCase("--server:allowedHosts:0=images.example.org:443", "server.allowedHosts: 'images.example.org:443' is not a host name")]
     [TestCase("--server:cors=example.org", "server.cors: must be")]
+    [TestCase("--server:minResponseBytesPerSecond=-1", "server.minResponseBytesPerSecond: must be between 0 and")]
+    [TestCase("--server:writeTimeoutSeconds=-1", "server.writeTimeoutSeconds: must be between 0 and 3600 seconds")]
+    [TestCase("--cache:derivatives:minFreeMegabytes=-1", "cache.derivatives.minFreeMegabytes: must be a positive number of megabytes")]
     [TestCase("--server:maxUrlLength=10", "server.maxUrlLength: must be between 256 and 65536")]
     [TestCase("--images:resolver=flat", "images.resolver: must be one of simple, nested, pairtree")]
     [TestCase("--images:nestedDepth=0", "images.nestedDepth: must be between 1 and 32")]
@@ -54,6 +59,7 @@ public class OptionsValidationTests
     [TestCase("--profiles:full600=/full/600", "profiles.full600: '/full/600' must be a URL tail")]
     [TestCase("--admin:apiKey=short", "admin.apiKey: must be empty (admin endpoints off) or at least 16 characters")]
     [TestCase("--admin:allowedIps:0=everyone", "admin.allowedIps: 'everyone' is neither")]
+    [TestCase("--metrics:allowedIps:0=prometheus", "metrics.allowedIps: 'prometheus' is neither")]
     [TestCase("--logging:level=Verbose", "logging.level: must be one of Trace, Debug, Info")]
     public void Validate_BadValue_FailureNamesKey(string argument, string expected) =>
         Assert.That(ValidationFailures(argument), Has.One.StartsWith(expected));

@@ -26,7 +26,7 @@ public class ReadinessTests
     }
 
     [Test]
-    public async Task Ready_Healthy_Returns200WithoutRedis()
+    public async Task Ready_Healthy_Returns200()
     {
         await using var host = await RunningHost.StartAsync();
 
@@ -34,7 +34,7 @@ public class ReadinessTests
 
         Assert.That(status, Is.EqualTo(HttpStatusCode.OK));
         Assert.That(body.GetProperty("status").GetString(), Is.EqualTo("ready"));
-        Assert.That(body.GetProperty("redis").GetString(), Is.EqualTo(RedisReadinessProbe.NotConfigured));
+        Assert.That(body.GetProperty("cache").GetString(), Is.EqualTo("ok"));
         Assert.That(body.TryGetProperty("reason", out _), Is.False);
     }
 
@@ -52,27 +52,27 @@ public class ReadinessTests
     }
 
     [Test]
-    public async Task Ready_RedisClosedPortNoGrace_Returns503WithReason()
+    [Description("Issue #13: an unreachable Redis is no reason to leave the load balancer; readiness does not even look at it.")]
+    public async Task Ready_RedisUnreachable_Returns200Ready()
     {
-        await using var host = await RunningHost.StartAsync(null, RedisArgs(graceSeconds: 0));
-
-        var (status, body) = await ReadyAsync(host);
-
-        Assert.That(status, Is.EqualTo(HttpStatusCode.ServiceUnavailable));
-        Assert.That(body.GetProperty("reason").GetString(), Is.EqualTo("Redis unreachable beyond the grace period"));
-        Assert.That(body.GetProperty("redis").GetString(), Is.EqualTo(RedisReadinessProbe.Unreachable));
-    }
-
-    [Test]
-    [Description("Within the grace period an unreachable Redis is reported but keeps the instance in rotation.")]
-    public async Task Ready_RedisClosedPortWithinGrace_Returns200ReportingUnreachable()
-    {
-        await using var host = await RunningHost.StartAsync(null, RedisArgs(graceSeconds: 3600));
+        await using var host = await RunningHost.StartAsync(null, "--cache:redis:configuration=127.0.0.1:" + ClosedPort());
 
         var (status, body) = await ReadyAsync(host);
 
         Assert.That(status, Is.EqualTo(HttpStatusCode.OK));
-        Assert.That(body.GetProperty("redis").GetString(), Is.EqualTo(RedisReadinessProbe.Unreachable));
+        Assert.That(body.GetProperty("status").GetString(), Is.EqualTo("ready"));
+        Assert.That(body.TryGetProperty("redis", out _), Is.False);
+    }
+
+    [Test]
+    public async Task Ready_DiskCacheOff_ReportsOff()
+    {
+        await using var host = await RunningHost.StartAsync(null, "--cache:derivatives:enabled=false");
+
+        var (status, body) = await ReadyAsync(host);
+
+        Assert.That(status, Is.EqualTo(HttpStatusCode.OK));
+        Assert.That(body.GetProperty("cache").GetString(), Is.EqualTo("off"));
     }
 
     [Test]
@@ -92,14 +92,8 @@ public class ReadinessTests
         Assert.That(CodecStartupCheck.Problem(() => "2.5.0"), Is.Null);
     }
 
-    private static string[] RedisArgs(int graceSeconds) =>
-    [
-        "--cache:redis:configuration=127.0.0.1:" + ClosedPort(),
-        "--cache:redis:readinessGraceSeconds=" + graceSeconds.ToString(System.Globalization.CultureInfo.InvariantCulture),
-    ];
-
     /// <summary>A loopback port nothing listens on: taken from the OS, then released.</summary>
-    private static int ClosedPort()
+    internal static int ClosedPort()
     {
         using var listener = new TcpListener(IPAddress.Loopback, 0);
         listener.Start();
@@ -108,7 +102,7 @@ public class ReadinessTests
         return port;
     }
 
-    private static async Task<(HttpStatusCode Status, JsonElement Body)> ReadyAsync(RunningHost host)
+    internal static async Task<(HttpStatusCode Status, JsonElement Body)> ReadyAsync(RunningHost host)
     {
         using var response = await host.GetAsync("/health/ready");
         var body = JsonDocument.Parse(await response.Content.ReadAsStringAsync()).RootElement.Clone();

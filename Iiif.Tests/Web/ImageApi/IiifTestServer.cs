@@ -22,8 +22,16 @@ internal sealed class IiifTestServer : IAsyncDisposable
 
     public IServiceProvider Services => _host.Services;
 
-    public static async Task<IiifTestServer> StartAsync(string[]? args = null, Action<IServiceCollection>? overrideServices = null) =>
-        new(await RunningHost.StartAsync(folder => IiifTestImages.CopyInto(folder.ImagesDirectory), overrideServices, args ?? []));
+    /// <summary>Starts a server over the test images; <paramref name="prepare"/> may add more to the images folder.</summary>
+    public static async Task<IiifTestServer> StartAsync(
+        string[]? args = null, Action<IServiceCollection>? overrideServices = null, Action<string>? prepare = null) =>
+        new(await RunningHost.StartAsync(
+            folder =>
+            {
+                IiifTestImages.CopyInto(folder.ImagesDirectory);
+                prepare?.Invoke(folder.ImagesDirectory);
+            },
+            overrideServices, args ?? []));
 
     public Task<RawResponse> GetAsync(string target, IReadOnlyDictionary<string, string>? headers = null) =>
         RawHttp.SendAsync(Address, "GET", target, headers);

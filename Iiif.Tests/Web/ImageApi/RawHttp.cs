@@ -16,8 +16,12 @@ internal static class RawHttp
         await using var stream = tcp.GetStream();
         var request = new StringBuilder()
             .Append(CultureInfo.InvariantCulture, $"{method} {target} HTTP/1.1\r\n")
-            .Append(CultureInfo.InvariantCulture, $"Host: {server.Authority}\r\n")
             .Append("Connection: close\r\n");
+        if (headers?.ContainsKey("Host") != true)
+        {
+            request.Append(CultureInfo.InvariantCulture, $"Host: {server.Authority}\r\n");
+        }
+
         foreach (var (name, value) in headers ?? new Dictionary<string, string>())
         {
             request.Append(CultureInfo.InvariantCulture, $"{name}: {value}\r\n");

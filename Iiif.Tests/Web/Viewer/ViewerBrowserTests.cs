@@ -1,4 +1,6 @@
 using System.Net;
+using Iiif.Tests.Imaging.Jpeg2000;
+using Iiif.Tests.TestUtilities;
 using Microsoft.Playwright;
 
 namespace Iiif.Tests.Web.Viewer;
@@ -43,28 +45,16 @@ public class ViewerBrowserTests
           || (window.iiifViewer.world.getItemCount() > 0 && window.iiifViewer.world.getItemAt(0).getFullyLoaded()))
         """;
 
+    private const string ErrorShownScript = "() => window.iiifViewerState !== undefined && window.iiifViewerState.error !== null";
+
     [Test]
     [Description("Old server: the viewer page shows the image by deep zoom over the IIIF endpoints.")]
     public async Task Viewer_InChromium_PaintsFullyLoadedTiledImage()
     {
-        if (!File.Exists(ChromiumPath))
-        {
-            Assert.Ignore($"{ChromiumPath} is not installed (apt-get install chromium; .ci/run installs it).");
-        }
-
         await using var host = await RunningHost.StartAsync(f => RunningHost.AddImage(f, "sample"));
         await RequireInfoJsonAsync(host);
-
-        using var playwright = await Playwright.CreateAsync();
-        await using var browser = await playwright.Chromium.LaunchAsync(new BrowserTypeLaunchOptions
-        {
-            ExecutablePath = ChromiumPath,
-            Headless = true,
-            Args = ChromiumArgs,
-        });
-        var page = await browser.NewPageAsync(new BrowserNewPageOptions { ViewportSize = new ViewportSize { Width = 1000, Height = 760 } });
-        await page.GotoAsync(new Uri(host.BaseUri, "/viewer/sample").ToString());
-        await page.WaitForFunctionAsync(LoadedOrFailedScript, null, new PageWaitForFunctionOptions { Timeout = 60_000 });
+        await using var browser = await BrowserAsync();
+        var page = await OpenViewerAsync(browser, host, "sample", LoadedOrFailedScript);
 
         var screenshot = Path.Combine(TestContext.CurrentContext.WorkDirectory, "viewer-browser-sample.png");
         await page.ScreenshotAsync(new PageScreenshotOptions { Path = screenshot });
@@ -73,6 +63,65 @@ public class ViewerBrowserTests
         Assert.That(await page.EvaluateAsync<string?>("() => window.iiifViewerState.openFailed"), Is.Null);
         Assert.That(await page.EvaluateAsync<int>("() => window.iiifViewerState.tilesLoaded"), Is.GreaterThan(0));
         Assert.That(await page.EvaluateAsync<int>(CountColoursScript), Is.GreaterThan(16), "the canvas is not blank");
+        Assert.That(await page.IsVisibleAsync("#viewer-error"), Is.False);
+    }
+
+    [Test]
+    [Description("Issue #13: when info.json fails the page shows the server's status and sentence, not \"[object Object]\".")]
+    public async Task Viewer_InfoJsonFails_ShowsTheServersMessage()
+    {
+        await using var host = await RunningHost.StartAsync(f =>
+            File.WriteAllBytes(Path.Combine(f.ImagesDirectory, "broken.jp2"), [0x00, 0x00, 0x00, 0x0C, 0x6A, 0x50, 0x20, 0x20, 0x0D, 0x0A, 0x87, 0x0A, 1, 2, 3]));
+        await using var browser = await BrowserAsync();
+        var page = await OpenViewerAsync(browser, host, "broken", ErrorShownScript);
+
+        var banner = await page.InnerTextAsync("#viewer-error");
+
+        Assert.That(banner, Does.Contain("info.json").And.Contain("500").And.Contain("The image could not be read."));
+        Assert.That(await page.InnerTextAsync("body"), Does.Not.Contain("[object Object]"));
+    }
+
+    [Test]
+    [Description("Issue #13: when tiles fail (here: a JPEG 2000 cut after its first row of tiles) the page says why, not a black canvas.")]
+    public async Task Viewer_TilesFail_ShowsTheServersMessage()
+    {
+        await using var host = await RunningHost.StartAsync(f =>
+        {
+            var whole = File.ReadAllBytes(TestImageFactory.PathOf(TestImageFactory.RgbTiled));
+            File.WriteAllBytes(Path.Combine(f.ImagesDirectory, "cut.jp2"), whole[..Jpeg2000TruncatedFileTests.TilePartStart(whole, 3)]);
+        });
+        await using var browser = await BrowserAsync();
+        var page = await OpenViewerAsync(browser, host, "cut", ErrorShownScript);
+
+        var banner = await page.InnerTextAsync("#viewer-error");
+
+        Assert.That(banner, Does.Contain("tile").And.Contain("500").And.Contain("The image could not be read."));
+    }
+
+    private static async Task<IBrowser> BrowserAsync()
+    {
+        if (!File.Exists(ChromiumPath))
+        {
+            Assert.Ignore($"{ChromiumPath} is not installed (apt-get install chromium; .ci/run installs it).");
+        }
+
+        var playwright = await Playwright.CreateAsync();
+        var browser = await playwright.Chromium.LaunchAsync(new BrowserTypeLaunchOptions
+        {
+            ExecutablePath = ChromiumPath,
+            Headless = true,
+            Args = ChromiumArgs,
+        });
+        browser.Disconnected += (_, _) => playwright.Dispose();
+        return browser;
+    }
+
+    private static async Task<IPage> OpenViewerAsync(IBrowser browser, RunningHost host, string identifier, string waitFor)
+    {
+        var page = await browser.NewPageAsync(new BrowserNewPageOptions { ViewportSize = new ViewportSize { Width = 1000, Height = 760 } });
+        await page.GotoAsync(new Uri(host.BaseUri, "/viewer/" + identifier).ToString());
+        await page.WaitForFunctionAsync(waitFor, null, new PageWaitForFunctionOptions { Timeout = 60_000 });
+        return page;
     }
 
     /// <summary>The IIIF endpoints are built on another branch; until they are merged this test cannot run.</summary>
