@@ -147,33 +147,8 @@ install_command() {
     local run_as="$service_user"
     [ "$user_setup" -eq 1 ] || run_as=""
     mkdir -p "$bin_dir"
-    cat > "$bin_dir/iiif" <<SH
-#!/bin/sh
-# iiif: the IIIF server's command-line tools with the service's settings (written by deploy/install.sh).
-#   iiif [--instance PORT] COMMAND [ARGS]     e.g.  iiif clean    iiif --instance 3001 warm    iiif --help
-# Runs as the service user '$run_as' (from root too, so that cache files and logs stay writable by the service), reads
-# $config_dir like the units do, and with --instance PORT uses the cache and log folders of the iiif@PORT unit.
-# Exit codes: those of the command (iiif --help lists them); 77 when started by a user who may not act for the service.
-set -eu
-run_as='$run_as'
-if [ "\${1:-}" = "--instance" ]; then
-    case "\${2:-}" in
-        ''|*[!0-9]*) echo "iiif: --instance takes the port of an iiif@PORT instance, e.g. --instance 3001" >&2; exit 2 ;;
-    esac
-    export IIIF_CACHE__ROOT='$cache_dir'/"\$2" IIIF_LOGGING__DIRECTORY='$log_dir'/"\$2"
-    shift 2
-fi
-export IIIF_CONFIGDIR='$config_dir' IIIF_ENVIRONMENT=Production DOTNET_CLI_TELEMETRY_OPTOUT=1
-cd '$app_dir'
-if [ -z "\$run_as" ] || [ "\$(id -un)" = "\$run_as" ]; then
-    exec '$app_dir/Iiif.Web' "\$@"
-fi
-if [ "\$(id -u)" -ne 0 ]; then
-    echo "iiif: run this as root or as \$run_as: files it writes into the cache and logs must stay the service's" >&2
-    exit 77
-fi
-HOME=/nonexistent exec setpriv --reuid="\$run_as" --regid="\$run_as" --init-groups -- '$app_dir/Iiif.Web' "\$@"
-SH
+    sed -e "s|@RUN_AS@|$run_as|g" -e "s|@CONFIG_DIR@|$config_dir|g" -e "s|@CACHE_DIR@|$cache_dir|g" \
+        -e "s|@LOG_DIR@|$log_dir|g" -e "s|@APP_DIR@|$app_dir|g" "$here/bin/iiif.in" > "$bin_dir/iiif"
     chmod 755 "$bin_dir/iiif"
 }
 install_command

@@ -1,3 +1,4 @@
+using Iiif.Caching;
 using Iiif.Web.Configuration;
 using Microsoft.Extensions.Options;
 
@@ -45,6 +46,11 @@ internal sealed class CliHost : IAsyncDisposable
             throw new CliException("configuration error: " + string.Join("; ", failures), e);
         }
     }
+
+    /// <summary>The caches' start-up step, as the server runs it before taking requests: a configured Redis gets its first
+    /// connection attempt, so the first images of a run are shared instead of skipped while it connects.</summary>
+    public Task StartCachesAsync(CancellationToken cancellationToken) =>
+        Services.GetRequiredService<ICachingStartup>().StartAsync(cancellationToken);
 
     public ValueTask DisposeAsync() => _app.DisposeAsync();
 

@@ -55,6 +55,7 @@ internal static class WarmCommand
         var host = CliHost.Build(Name, settings.HostArgs, console);
         await using (host.ConfigureAwait(false))
         {
+            await host.StartCachesAsync(cancellationToken).ConfigureAwait(false);
             var warmer = host.Services.GetRequiredService<CacheWarmer>();
             var tails = SelectProfiles(warmer.Profiles, settings.Profiles);
             CheckProfiles(tails, warmer.Version);
