@@ -1,3 +1,4 @@
+using System.Collections.Concurrent;
 using System.Security.Claims;
 using System.Security.Cryptography;
 using Microsoft.AspNetCore.Authentication;
@@ -24,11 +25,15 @@ internal readonly record struct CookieSession(CookieState State, ClaimsPrincipal
 }
 
 /// <summary>The access cookie (ASP.NET Core cookie authentication, protected by the shared Data Protection keys):
-/// read once per request, signed in by the login and terms pages, signed out by logout.</summary>
+/// read once per request, signed in by the login and terms pages, signed out by logout. A viewer sends the same cookie
+/// with every tile, so valid cookies are remembered by their exact value until they expire (expiry and logout are still
+/// checked on every use) instead of being decrypted for each tile.</summary>
 internal sealed class AuthSessions(IOptionsMonitor<CookieAuthenticationOptions> cookies, RevokedSessions revoked, TimeProvider time)
 {
     public const string Scheme = "iiif-auth";
+    private const int MaxRemembered = 10_000;
     private static readonly object ItemKey = new();
+    private readonly ConcurrentDictionary<string, CookieSession> _valid = new(StringComparer.Ordinal);
 
     public async Task<CookieSession> ReadAsync(HttpContext context)
     {
@@ -100,12 +105,26 @@ internal sealed class AuthSessions(IOptionsMonitor<CookieAuthenticationOptions> 
             return CookieSession.None;
         }
 
+        if (_valid.TryGetValue(raw, out var known) && known.Expires > time.GetUtcNow())
+        {
+            return Checked(known);
+        }
+
         var result = await context.AuthenticateAsync(Scheme).ConfigureAwait(false);
         if (result.Succeeded)
         {
-            return revoked.IsRevoked(AuthClaims.SessionOf(result.Principal))
-                ? new CookieSession(CookieState.Invalid, null, null)
-                : new CookieSession(CookieState.Valid, result.Principal, result.Properties.ExpiresUtc);
+            var session = new CookieSession(CookieState.Valid, result.Principal, result.Properties.ExpiresUtc);
+            if (session.Expires is not null)
+            {
+                if (_valid.Count >= MaxRemembered)
+                {
+                    _valid.Clear();
+                }
+
+                _valid[raw] = session;
+            }
+
+            return Checked(session);
         }
 
         // The handler says only "failed": a ticket that still decrypts was refused for its age
@@ -115,6 +134,9 @@ internal sealed class AuthSessions(IOptionsMonitor<CookieAuthenticationOptions> 
             ? new CookieSession(CookieState.Expired, null, expires)
             : new CookieSession(CookieState.Invalid, null, null);
     }
+
+    private CookieSession Checked(CookieSession session) =>
+        revoked.IsRevoked(AuthClaims.SessionOf(session.User)) ? new CookieSession(CookieState.Invalid, null, null) : session;
 
     private static string NewSessionId() => Convert.ToHexString(RandomNumberGenerator.GetBytes(16));
 }
