@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
-# Quick start: installs what is missing (libopenjp2, Node for the viewer assets), builds, makes the sample images with
-# the project's own converter when they are missing, and starts the server on http://localhost:3001.
+# Quick start: installs what is missing (libopenjp2, libturbojpeg, djpeg, Node for the viewer assets), builds, makes
+# the sample images with the project's own converter when they are missing, and starts the server on
+# http://localhost:3001.
 # Extra arguments go to the server, e.g. ./run.sh --port 8080 or ./run.sh --images /data/scans
 set -euo pipefail
 cd "$(dirname "$0")"

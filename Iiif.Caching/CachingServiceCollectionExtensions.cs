@@ -11,7 +11,7 @@ using Microsoft.Extensions.Options;
 namespace Iiif.Caching;
 
 /// <summary>Registers the caches: <see cref="IInfoCache"/>, <see cref="IDerivativeCache"/>, <see cref="IDerivativeCleaner"/>,
-/// and, when <see cref="CachingOptions.RedisConfiguration"/> is set, the shared Redis tier behind both; their statistics
+/// and, when <see cref="CacheRedisOptions.Configuration"/> is set, the shared Redis tier behind both; their statistics
 /// (<see cref="ICacheStatisticsSource"/>) and tier health (<see cref="ICacheHealthSource"/>).</summary>
 public static class CachingServiceCollectionExtensions
 {

@@ -2,6 +2,7 @@ using Iiif.Core.Info;
 using Iiif.Core.Planning;
 using Iiif.Imaging.Decoding;
 using Iiif.Imaging.Encoding;
+using Iiif.Imaging.Memory;
 using Iiif.Imaging.Sources;
 using Iiif.Imaging.Transforms;
 using SixLabors.ImageSharp;
@@ -17,16 +18,19 @@ internal sealed class ImageRenderer : IImageRenderer
     private readonly DecoderSelector _selector;
     private readonly PlanApplier _applier;
     private readonly IEncoderCatalog _catalog;
+    private readonly RenderActivity _activity;
     private readonly DecodeFailureMemory _failures;
 
-    public ImageRenderer(DecoderSelector selector, PlanApplier applier, IEncoderCatalog catalog, TimeProvider? time = null)
+    public ImageRenderer(DecoderSelector selector, PlanApplier applier, IEncoderCatalog catalog, RenderActivity activity, TimeProvider? time = null)
     {
         ArgumentNullException.ThrowIfNull(selector);
         ArgumentNullException.ThrowIfNull(applier);
         ArgumentNullException.ThrowIfNull(catalog);
+        ArgumentNullException.ThrowIfNull(activity);
         _selector = selector;
         _applier = applier;
         _catalog = catalog;
+        _activity = activity;
         _failures = new DecodeFailureMemory(time ?? TimeProvider.System);
     }
 
@@ -55,6 +59,7 @@ internal sealed class ImageRenderer : IImageRenderer
             throw remembered;
         }
 
+        using var running = _activity.Begin();
         using var output = Transform(Decode(source, plan, cancellationToken), plan);
         cancellationToken.ThrowIfCancellationRequested();
         await _catalog.EncodeAsync(output, plan.Format, destination, cancellationToken).ConfigureAwait(false);

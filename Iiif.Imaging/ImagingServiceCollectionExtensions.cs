@@ -1,6 +1,8 @@
 using Iiif.Imaging.Decoding;
 using Iiif.Imaging.Encoding;
+using Iiif.Core.Diagnostics;
 using Iiif.Imaging.Jpeg2000;
+using Iiif.Imaging.Memory;
 using Iiif.Imaging.Sources;
 using Iiif.Imaging.Transforms;
 using Microsoft.Extensions.DependencyInjection;
@@ -11,7 +13,7 @@ using SixLabors.ImageSharp;
 namespace Iiif.Imaging;
 
 /// <summary>Registers the imaging layer: one ImageSharp <see cref="Configuration"/>, the filesystem source, the
-/// decoders (JPEG 2000 first, then ImageSharp's formats), the selector, the transform, the encoder catalog and the
+/// decoders (JPEG 2000, then JPEG through TurboJPEG, then ImageSharp's formats), the selector, the transform, the encoder catalog and the
 /// <see cref="IImageRenderer"/>.</summary>
 public static class ImagingServiceCollectionExtensions
 {
@@ -31,13 +33,22 @@ public static class ImagingServiceCollectionExtensions
         services.AddOptions<TransformOptions>();
         services.AddOptions<EncodingOptions>();
 
-        // One configuration for the whole server: each one owns a memory pool (house style §7).
+        // One configuration for the whole server: each one owns a memory pool.
         services.TryAddSingleton(sp => ImageSharpConfigurationFactory.Create(sp.GetRequiredService<IOptions<ImageSharpOptions>>().Value));
-        services.TryAddSingleton<IImageSource, FileSystemImageSource>();
+        services.TryAddSingleton(TimeProvider.System);
+        services.TryAddSingleton<ImageSharpPool>();
+        services.TryAddSingleton<RenderActivity>();
+        services.TryAddSingleton<FileSystemImageSource>();
+        services.TryAddSingleton<IImageSource>(sp => sp.GetRequiredService<FileSystemImageSource>());
+        services.AddSingleton<ICacheStatisticsSource>(sp => sp.GetRequiredService<FileSystemImageSource>());
 
-        // Registration order is the selector's order; JPEG 2000 first, as the formats never overlap anyway.
+        // Registration order is the selector's order: JPEG goes to TurboJPEG before ImageSharp could claim it. The
+        // TurboJPEG decoder hands ImageSharp what it cannot decode (CMYK, 12-bit) and shares its decoded-image budget.
+        services.TryAddSingleton<ImageSharpSourceDecoder>();
         services.TryAddEnumerable(ServiceDescriptor.Singleton<IImageDecoder, Jpeg2000SourceDecoder>());
-        services.TryAddEnumerable(ServiceDescriptor.Singleton<IImageDecoder, ImageSharpSourceDecoder>());
+        services.TryAddEnumerable(ServiceDescriptor.Singleton<IImageDecoder, TurboJpegSourceDecoder>());
+        services.TryAddEnumerable(ServiceDescriptor.Singleton<IImageDecoder, ImageSharpSourceDecoder>(
+            sp => sp.GetRequiredService<ImageSharpSourceDecoder>()));
         services.TryAddSingleton<DecoderSelector>();
         services.TryAddSingleton<PlanApplier>();
         services.TryAddEnumerable(ServiceDescriptor.Singleton<IJp2OutputEncoder, Jp2OutputEncoder>());

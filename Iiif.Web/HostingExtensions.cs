@@ -1,4 +1,5 @@
 using System.Collections;
+using Iiif.Imaging.Jpeg;
 using Iiif.Imaging.Jpeg2000;
 using Iiif.Web.Admin;
 using Iiif.Web.Auth;
@@ -6,6 +7,7 @@ using Iiif.Web.Cleaning;
 using Iiif.Web.Configuration;
 using Iiif.Web.Health;
 using Iiif.Web.Logging;
+using Iiif.Web.Memory;
 using Iiif.Web.Metrics;
 using Iiif.Web.Viewer;
 using Iiif.Web.Warming;
@@ -65,7 +67,7 @@ internal static class HostingExtensions
         {
             // Configuration first (as StartAsync would), then the codec: neither may let Kestrel bind its port.
             app.Services.GetService<IStartupValidator>()?.Validate();
-            if (CodecStartupCheck.Problem(Jpeg2000Codec.TryGetVersion) is { } codecProblem)
+            if (CodecStartupCheck.Problem(Jpeg2000Codec.TryGetVersion, TurboJpegCodec.IsAvailable) is { } codecProblem)
             {
                 Log.StartupFailed(app.Logger, codecProblem);
                 await Console.Error.WriteLineAsync(codecProblem).ConfigureAwait(false);
@@ -135,7 +137,7 @@ internal static class HostingExtensions
         builder.Services.Configure<HostOptions>(host => host.ShutdownTimeout = TimeSpan.FromSeconds(Math.Max(0, server.ShutdownTimeoutSeconds)));
         builder.Services.AddIiifOptions().AddIiifHttp().AddIiifServer().AddIiifMetrics();
         builder.Services.AddIiifViewer().AddIiifAdmin().AddIiifAuth();
-        builder.Services.AddIiifWarming().AddIiifCleaning();
+        builder.Services.AddIiifWarming().AddIiifCleaning().AddIiifMemory();
         return builder;
     }
 

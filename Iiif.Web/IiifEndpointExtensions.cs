@@ -1,3 +1,5 @@
+using Iiif.Caching;
+using Iiif.Imaging;
 using Iiif.Web.Configuration;
 using Iiif.Web.Errors;
 using Iiif.Web.Http;
@@ -8,16 +10,16 @@ namespace Iiif.Web;
 /// <summary>Registers and maps the IIIF Image API endpoints.</summary>
 internal static class IiifEndpointExtensions
 {
-    /// <summary>MVC, the imaging layer and the caches fed from configuration, the pipeline and handlers, the render gate and the
+    /// <summary>MVC, the imaging layer and the caches (their options bound by AddIiifOptions), the pipeline and handlers, the render gate and the
     /// exception handler.</summary>
     public static IServiceCollection AddIiifServer(this IServiceCollection services)
     {
         services.AddIiifMvc();
-        services.AddIiifImagingFromConfiguration();
+        services.AddIiifImaging();
         services.AddSingleton<RenderGate>();
         services.AddSingleton<InfoDocumentFactory>();
         services.AddSingleton<IiifTargetReader>();
-        services.AddIiifCachingFromConfiguration();
+        services.AddIiifCaching();
         services.AddSingleton<RenderSettings>();
         services.AddSingleton<ProfileTails>();
         services.AddSingleton<ImagePipeline>();

@@ -1,3 +1,7 @@
+using Iiif.Caching;
+using Iiif.Imaging;
+using Iiif.Imaging.Decoding;
+using Iiif.Imaging.Sources;
 using Iiif.Web.Configuration;
 using Iiif.Web.Http;
 using Microsoft.AspNetCore.HostFiltering;
@@ -16,28 +20,33 @@ internal static class ServiceCollectionExtensions
     /// <summary>Kestrel's own default grace before the minimum response rate applies.</summary>
     private static readonly TimeSpan MinDataRateGracePeriod = TimeSpan.FromSeconds(5);
 
-    /// <summary>Binds every configuration section to its options class. Each is validated when the host starts, by
-    /// its data annotations (messages naming the key) and its validator, so a bad value stops start-up.</summary>
+    /// <summary>Binds every configuration section to its options classes (<see cref="ConfigurationSections"/>). Each is
+    /// validated when the host starts, by its data annotations (messages naming the key) and its validator, so a bad
+    /// value stops start-up. The caches' sizes and ImageSharp's pool are then drawn from the memory budget.</summary>
     public static IServiceCollection AddIiifOptions(this IServiceCollection services)
     {
         services.TryAddSingleton<OptionsNormalizer>();
         services.AddSingleton<IPostConfigureOptions<ServerOptions>>(sp => sp.GetRequiredService<OptionsNormalizer>());
-        services.AddSingleton<IPostConfigureOptions<ImagesOptions>>(sp => sp.GetRequiredService<OptionsNormalizer>());
-        services.AddSingleton<IPostConfigureOptions<CacheOptions>>(sp => sp.GetRequiredService<OptionsNormalizer>());
+        services.AddSingleton<IPostConfigureOptions<FileSystemSourceOptions>>(sp => sp.GetRequiredService<OptionsNormalizer>());
+        services.AddSingleton<IPostConfigureOptions<CachingOptions>>(sp => sp.GetRequiredService<OptionsNormalizer>());
         services.AddSingleton<IPostConfigureOptions<LoggingOptions>>(sp => sp.GetRequiredService<OptionsNormalizer>());
 
-        services.AddSection<ServerOptions, ServerOptionsValidator>(ServerOptions.SectionName);
-        services.AddSection<ImagesOptions, ImagesOptionsValidator>(ImagesOptions.SectionName);
-        services.AddSection<ImagingOptions, ImagingOptionsValidator>(ImagingOptions.SectionName);
-        services.AddSection<LimitsOptions, LimitsOptionsValidator>(LimitsOptions.SectionName);
-        services.AddSection<InfoOptions, InfoOptionsValidator>(InfoOptions.SectionName);
+        foreach (var section in ConfigurationSections.All)
+        {
+            section.Register(services);
+        }
+
+        services.AddSingleton<IValidateOptions<ServerOptions>, ServerOptionsValidator>();
+        services.AddSingleton<IValidateOptions<FileSystemSourceOptions>, FileSystemSourceOptionsValidator>();
+        services.AddSingleton<IValidateOptions<LimitsOptions>, LimitsOptionsValidator>();
+        services.AddSingleton<IValidateOptions<InfoOptions>, InfoOptionsValidator>();
         services.AddSingleton<IConfigureOptions<InfoOptions>, InfoOptionsSetup>();
-        services.AddSection<CacheOptions, CacheOptionsValidator>(CacheOptions.SectionName);
-        services.AddSection<ViewerOptions>(ViewerOptions.SectionName);
-        services.AddSection<MetricsOptions, MetricsOptionsValidator>(MetricsOptions.SectionName);
-        services.AddSection<AdminOptions, AdminOptionsValidator>(AdminOptions.SectionName);
-        services.AddSection<LoggingOptions, LoggingOptionsValidator>(LoggingOptions.SectionName);
-        services.AddSection<AuthOptions, AuthOptionsValidator>(AuthOptions.SectionName);
+        services.AddSingleton<IValidateOptions<CachingOptions>, CachingOptionsValidator>();
+        services.AddSingleton<IValidateOptions<MetricsOptions>, MetricsOptionsValidator>();
+        services.AddSingleton<IValidateOptions<AdminOptions>, AdminOptionsValidator>();
+        services.AddSingleton<IValidateOptions<LoggingOptions>, LoggingOptionsValidator>();
+        services.AddSingleton<IValidateOptions<AuthOptions>, AuthOptionsValidator>();
+        services.AddMemoryBudget();
 
         // A map of free names: read by its setup rather than bound to fixed properties.
         services.AddOptions<ProfilesOptions>().ValidateOnStart();
@@ -75,18 +84,16 @@ internal static class ServiceCollectionExtensions
         return services;
     }
 
-    private static OptionsBuilder<TOptions> AddSection<TOptions>(this IServiceCollection services, string sectionName)
-        where TOptions : class
+    /// <summary>The budget, and the post-configuration that fills each cache's size from it (after the normaliser and
+    /// the binding, so a size set by its own key is seen as set).</summary>
+    private static void AddMemoryBudget(this IServiceCollection services)
     {
-        services.AddSingleton<IValidateOptions<TOptions>>(new SectionValidator<TOptions>(sectionName));
-        return services.AddOptions<TOptions>().BindConfiguration(sectionName).ValidateOnStart();
-    }
-
-    private static void AddSection<TOptions, TValidator>(this IServiceCollection services, string sectionName)
-        where TOptions : class
-        where TValidator : class, IValidateOptions<TOptions>
-    {
-        services.AddSection<TOptions>(sectionName);
-        services.AddSingleton<IValidateOptions<TOptions>, TValidator>();
+        services.TryAddSingleton<MemoryBudgetSetup>();
+        services.TryAddSingleton(sp => sp.GetRequiredService<MemoryBudgetSetup>().Budget);
+        services.AddSingleton<IPostConfigureOptions<CachingOptions>>(sp => sp.GetRequiredService<MemoryBudgetSetup>());
+        services.AddSingleton<IPostConfigureOptions<ImageSharpSourceDecoderOptions>>(sp => sp.GetRequiredService<MemoryBudgetSetup>());
+        services.AddSingleton<IPostConfigureOptions<Jpeg2000SourceDecoderOptions>>(sp => sp.GetRequiredService<MemoryBudgetSetup>());
+        services.AddSingleton<IPostConfigureOptions<ImageSharpOptions>>(sp => sp.GetRequiredService<MemoryBudgetSetup>());
+        services.AddSingleton<IValidateOptions<MemoryOptions>>(sp => sp.GetRequiredService<MemoryBudgetSetup>());
     }
 }

@@ -102,7 +102,7 @@ internal sealed class DiskDerivativeCleaner(
                 lastServed = indexed.LastServed;
             }
 
-            var maxAge = sidecar.IsProfile ? options.CleanProfileAfter : options.CleanOtherAfter;
+            var maxAge = sidecar.IsProfile ? options.Clean.ProfileAfter : options.Clean.OtherAfter;
             return maxAge > TimeSpan.Zero && now - lastServed > maxAge;
         }
 

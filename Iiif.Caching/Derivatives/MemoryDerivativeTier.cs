@@ -3,23 +3,28 @@ using Microsoft.Extensions.Caching.Memory;
 
 namespace Iiif.Caching.Derivatives;
 
-/// <summary>The hot tier: a private <see cref="MemoryCache"/> capped at <see cref="CachingOptions.MemoryMaxBytes"/>, every
-/// entry sized by its byte length, holding only derivatives up to <see cref="CachingOptions.MemoryMaxItemBytes"/> so a few
-/// large images cannot push out many hot tiles. Off when the cap is 0.</summary>
+/// <summary>The hot tier: a private <see cref="MemoryCache"/> capped at <see cref="CacheMemoryOptions.MaxBytes"/>, every
+/// entry sized by its byte length, holding only derivatives up to <see cref="CacheMemoryOptions.MaxItemBytes"/> so a few
+/// large images cannot push out many hot tiles (and at most a twentieth of the tier). When full, the least recently used
+/// entries are compacted away (never the whole cache). Off when the cap is 0.</summary>
 internal sealed class MemoryDerivativeTier : IDisposable
 {
     private readonly MemoryCache? _cache;
     private readonly long _maxItemBytes;
     private readonly KeyIndex _index = new();
+    private long _evictions;
 
     public MemoryDerivativeTier(CachingOptions options, TimeProvider time)
     {
-        _maxItemBytes = options.MemoryMaxItemBytes;
-        if (options.MemoryMaxBytes > 0)
+        var maxBytes = options.Memory.MaxBytes;
+        // MemoryCache refuses an entry that does not fit and compacts (least recently used first) only above 95 % of
+        // its limit: items of at most 5 % of it make every refusal start a compaction, so the tier never stays full.
+        _maxItemBytes = Math.Min(maxBytes / 20, CacheMemoryOptions.MaxItemBytes);
+        if (maxBytes > 0)
         {
             _cache = new MemoryCache(new MemoryCacheOptions
             {
-                SizeLimit = options.MemoryMaxBytes,
+                SizeLimit = maxBytes,
                 TrackStatistics = true,
                 Clock = new TimeProviderClock(time),
             });
@@ -31,6 +36,9 @@ internal sealed class MemoryDerivativeTier : IDisposable
     public long Count => _cache?.Count ?? 0;
 
     public long Bytes => _cache?.GetCurrentStatistics()?.CurrentEstimatedSize ?? 0;
+
+    /// <summary>Entries removed (or refused) to stay within the size cap since start-up.</summary>
+    public long Evictions => Interlocked.Read(ref _evictions);
 
     /// <summary>Keyed by the <see cref="DerivativeKey"/> itself, not its hashed id: a hot hit costs string comparisons,
     /// no hashing.</summary>
@@ -57,12 +65,17 @@ internal sealed class MemoryDerivativeTier : IDisposable
         var options = new MemoryCacheEntryOptions { Size = Math.Max(1, entry.Bytes.LongLength) };
         options.RegisterPostEvictionCallback(static (key, value, reason, state) =>
         {
+            var (tier, group) = ((MemoryDerivativeTier, string))state!;
+            if (reason == EvictionReason.Capacity)
+            {
+                Interlocked.Increment(ref tier._evictions);
+            }
+
             if (reason != EvictionReason.Replaced && value is not null)
             {
-                var (index, group) = ((KeyIndex, string))state!;
-                index.Remove(group, key, value);
+                tier._index.Remove(group, key, value);
             }
-        }, (_index, key.Identifier));
+        }, (this, key.Identifier));
         _index.Add(key.Identifier, key, entry);
         _cache.Set(key, entry, options);
     }

@@ -6,7 +6,7 @@ using Microsoft.Extensions.Logging;
 namespace Iiif.Caching.Derivatives;
 
 /// <summary>Derivatives in the shared (distributed) tier other instances fill, up to
-/// <see cref="CachingOptions.SharedMaxItemBytes"/> each. A value is a small header (magic, key, media type, ETag, profile
+/// <see cref="CacheRedisOptions.MaxItemBytes"/> each. A value is a small header (magic, key, media type, ETag, profile
 /// flag, SHA-256 and length of the content) followed by the content; a value that does not match its key or its hash is
 /// ignored, never served.</summary>
 internal sealed class SharedDerivativeTier(IDistributedCache cache, CachingOptions options, ILogger logger)
@@ -16,7 +16,7 @@ internal sealed class SharedDerivativeTier(IDistributedCache cache, CachingOptio
 
     public static string KeyOf(DerivativeId id) => $"deriv:{id.Group}:{id.Entry}";
 
-    public bool Accepts(long length) => length <= options.SharedMaxItemBytes;
+    public bool Accepts(long length) => length <= options.Redis.MaxItemBytes;
 
     public async Task<DerivativeEntry?> TryGetAsync(DerivativeKey key, DerivativeId id, CancellationToken cancellationToken)
     {
@@ -45,7 +45,7 @@ internal sealed class SharedDerivativeTier(IDistributedCache cache, CachingOptio
             return;
         }
 
-        var lifetime = entry.Metadata.IsProfile ? options.CleanProfileAfter : options.CleanOtherAfter;
+        var lifetime = entry.Metadata.IsProfile ? options.Clean.ProfileAfter : options.Clean.OtherAfter;
         var entryOptions = new DistributedCacheEntryOptions
         {
             AbsoluteExpirationRelativeToNow = lifetime > TimeSpan.Zero ? lifetime : DefaultLifetime,

@@ -101,12 +101,12 @@ internal sealed class TieredDerivativeCache : IDerivativeCache, IDisposable
         var tiers = new List<CacheStatistics>(3);
         if (_memory.Enabled)
         {
-            tiers.Add(new(Cache, CacheTierNames.Memory, _memory.Count, _memory.Bytes, _memoryCounter.Hits, _memoryCounter.Misses));
+            tiers.Add(new(Cache, CacheTierNames.Memory, _memory.Count, _memory.Bytes, _memoryCounter.Hits, _memoryCounter.Misses, _memory.Evictions));
         }
 
         if (_disk.Enabled)
         {
-            tiers.Add(new(Cache, CacheTierNames.Disk, _disk.Index.Count, _disk.Index.TotalBytes, _diskCounter.Hits, _diskCounter.Misses));
+            tiers.Add(new(Cache, CacheTierNames.Disk, _disk.Index.Count, _disk.Index.TotalBytes, _diskCounter.Hits, _diskCounter.Misses, _disk.Evictions));
         }
 
         if (_shared is not null)

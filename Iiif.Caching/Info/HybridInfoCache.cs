@@ -13,8 +13,8 @@ using Microsoft.Extensions.Options;
 namespace Iiif.Caching.Info;
 
 /// <summary>Image facts in two tiers: a private size-limited <see cref="MemoryCache"/> (every entry counts 1 against
-/// <see cref="CachingOptions.InfoMaxEntries"/>, expiring after <see cref="CachingOptions.InfoTimeToLive"/>, swept every
-/// <see cref="CachingOptions.InfoCheckPeriod"/>) in front of a <see cref="HybridCache"/> over the shared tier.</summary>
+/// <see cref="CacheInfoOptions.MaxEntries"/>, expiring after <see cref="CacheInfoOptions.TimeToLive"/>, swept every
+/// <see cref="CacheInfoOptions.SweepPeriod"/>) in front of a <see cref="HybridCache"/> over the shared tier.</summary>
 /// <remarks>
 /// HybridCache does what it is good at here: stampede protection (concurrent misses of one key identify once, and the
 /// identify is cancelled only when every caller has cancelled), the shared (L2) tier with its payload format, and
@@ -40,24 +40,26 @@ internal sealed class HybridInfoCache : IInfoCache, IDisposable
     private readonly TimeSpan _timeToLive;
     private long _memoryHits;
     private long _memoryMisses;
+    private long _memoryEvictions;
+    private long _memoryBytes;
 
     public HybridInfoCache(
         IOptions<CachingOptions> options, TimeProvider time, ILogger<HybridInfoCache> logger, IDistributedCache? sharedCache = null)
     {
         ArgumentNullException.ThrowIfNull(options);
         ArgumentNullException.ThrowIfNull(logger);
-        var settings = options.Value;
-        _timeToLive = settings.InfoTimeToLive;
+        var settings = options.Value.Info;
+        _timeToLive = settings.TimeToLive;
         _memory = new MemoryCache(new MemoryCacheOptions
         {
-            SizeLimit = settings.InfoMaxEntries,
-            ExpirationScanFrequency = settings.InfoCheckPeriod,
+            SizeLimit = settings.MaxEntries,
+            ExpirationScanFrequency = settings.SweepPeriod,
             Clock = new TimeProviderClock(time),
         });
         _shared = sharedCache is null ? null : new CountingDistributedCache(sharedCache, KeyPrefix);
         _hybridServices = BuildHybridServices(time, _shared);
         _hybrid = _hybridServices.GetRequiredService<HybridCache>();
-        _entryOptions = new HybridCacheEntryOptions { Expiration = settings.InfoTimeToLive, Flags = HybridCacheEntryFlags.DisableLocalCache };
+        _entryOptions = new HybridCacheEntryOptions { Expiration = settings.TimeToLive, Flags = HybridCacheEntryFlags.DisableLocalCache };
     }
 
     public async ValueTask<ImageInfo> GetOrAddAsync(
@@ -103,8 +105,8 @@ internal sealed class HybridInfoCache : IInfoCache, IDisposable
 
     public IReadOnlyList<CacheStatistics> GetStatistics()
     {
-        var memory = new CacheStatistics(
-            "info", CacheTierNames.Memory, _memory.Count, null, Interlocked.Read(ref _memoryHits), Interlocked.Read(ref _memoryMisses));
+        var memory = new CacheStatistics("info", CacheTierNames.Memory, _memory.Count, Interlocked.Read(ref _memoryBytes),
+            Interlocked.Read(ref _memoryHits), Interlocked.Read(ref _memoryMisses), Interlocked.Read(ref _memoryEvictions));
         return _shared is null ? [memory] : [memory, new CacheStatistics("info", CacheTierNames.Shared, null, null, _shared.Hits, _shared.Misses)];
     }
 
@@ -131,16 +133,28 @@ internal sealed class HybridInfoCache : IInfoCache, IDisposable
 
     private void Remember(string identifier, (string, SourceVersion) key, ImageInfo info)
     {
+        var bytes = EstimatedBytes(identifier);
         var options = new MemoryCacheEntryOptions { Size = 1, AbsoluteExpirationRelativeToNow = _timeToLive };
         options.RegisterPostEvictionCallback(static (key, value, reason, state) =>
         {
+            var (cache, group, bytes) = ((HybridInfoCache, string, long))state!;
+            Interlocked.Add(ref cache._memoryBytes, -bytes);
+            if (reason == EvictionReason.Capacity)
+            {
+                Interlocked.Increment(ref cache._memoryEvictions);
+            }
+
             if (reason != EvictionReason.Replaced && value is not null)
             {
-                var (index, group) = ((KeyIndex, string))state!;
-                index.Remove(group, key, value);
+                cache._index.Remove(group, key, value);
             }
-        }, (_index, identifier));
+        }, (this, identifier, bytes));
         _index.Add(identifier, key, info);
+        Interlocked.Add(ref _memoryBytes, bytes);
         _memory.Set(key, info, options);
     }
+
+    /// <summary>What one entry holds: the identifier (UTF-16, in the key and the index) and a fixed part for the
+    /// <see cref="ImageInfo"/>, the key tuple and the cache's own entry, estimated at 300 bytes.</summary>
+    private static long EstimatedBytes(string identifier) => 300 + (2L * 2 * identifier.Length);
 }

@@ -8,7 +8,7 @@ namespace Iiif.Caching.Shared;
 /// (<c>isConnected</c> says so without any network call) the inner cache is not called at all: reads miss and writes
 /// are dropped at once, and the connection is re-made in the background, never by a request. Any other failure (a
 /// timeout on a connection that looks up) is logged once as a warning and the inner cache is left alone for
-/// <see cref="CachingOptions.SharedRetryAfter"/>; after that one call, and only one, tries it again while the others
+/// <see cref="CacheRedisOptions.RetryAfter"/>; after that one call, and only one, tries it again while the others
 /// still skip it, so a dead Redis never costs every request in flight a timeout at once. Recovery is logged once.</summary>
 internal sealed class ResilientDistributedCache : IDistributedCache
 {

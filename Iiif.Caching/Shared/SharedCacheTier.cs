@@ -7,7 +7,7 @@ using Microsoft.Extensions.Options;
 namespace Iiif.Caching.Shared;
 
 /// <summary>The one shared (distributed) tier both caches use: Redis behind <see cref="ResilientDistributedCache"/> when
-/// <see cref="CachingOptions.RedisConfiguration"/> is set, else none. Built from options when first resolved, because
+/// <see cref="CacheRedisOptions.Configuration"/> is set, else none. Built from options when first resolved, because
 /// whether Redis is configured is only known once the host's configuration is bound.</summary>
 internal sealed class SharedCacheTier : IDisposable
 {
@@ -20,19 +20,19 @@ internal sealed class SharedCacheTier : IDisposable
 
     public SharedCacheTier(IOptions<CachingOptions> options, TimeProvider time, ILogger<ResilientDistributedCache> logger)
     {
-        var settings = options.Value;
-        if (string.IsNullOrWhiteSpace(settings.RedisConfiguration))
+        var settings = options.Value.Redis;
+        if (!settings.IsEnabled)
         {
             return;
         }
 
-        _connection = new SharedRedisConnection(settings.RedisConfiguration);
+        _connection = new SharedRedisConnection(settings.Configuration);
         _redis = new RedisCache(Options.Create(new RedisCacheOptions
         {
             ConnectionMultiplexerFactory = _connection.GetAsync,
             InstanceName = InstanceName,
         }));
-        _resilient = new ResilientDistributedCache(_redis, settings.SharedRetryAfter, time, logger, () => _connection.IsConnected, _connection.Endpoint);
+        _resilient = new ResilientDistributedCache(_redis, settings.RetryAfter, time, logger, () => _connection.IsConnected, _connection.Endpoint);
         Cache = _resilient;
     }
 

@@ -2,7 +2,7 @@ using Iiif.Core.Geometry;
 
 namespace Iiif.Core.Planning;
 
-/// <summary>The sizes <c>max</c> and <c>^max</c> stand for (digest §2.2.1-2.2.3).</summary>
+/// <summary>The sizes <c>max</c> and <c>^max</c> stand for (https://iiif.io/api/image/3.0/#42-size).</summary>
 internal static class MaxSizes
 {
     /// <summary><c>max</c>: the region at its own size, scaled down, keeping its aspect ratio, until it meets maxWidth,
@@ -14,9 +14,11 @@ internal static class MaxSizes
         return fit.ToPixelSize();
     }
 
-    /// <summary><c>^max</c>: as large as maxWidth, maxHeight and maxArea permit, keeping the aspect ratio, and with upscaling
-    /// on, no larger than MaxUpscaleFactor times the region. With no max* limit at all this is the region's own size (there is
-    /// nothing to be "as large as"). Null when that size needs upscaling and the server has none (3.0: 501).</summary>
+    /// <summary><c>^max</c>: "scaled to the maximum size permitted by maxWidth, maxHeight, or maxArea"
+    /// (https://iiif.io/api/image/3.0/#42-size), keeping the aspect ratio. MaxUpscaleFactor does not apply: it bounds the
+    /// explicit <c>^</c> forms, while <c>^max</c> is defined by the advertised limits alone. With no max* limit at all this
+    /// is the region's own size (there is nothing to be "as large as"). Null when that size needs upscaling and the server
+    /// has none (3.0: 501).</summary>
     public static PixelSize? UpscaledMax(PixelSize region, ServerLimits limits, PixelSize max)
     {
         if (limits.MaxWidth is null && limits.EffectiveMaxHeight is null && limits.MaxArea is null)
@@ -32,19 +34,7 @@ internal static class MaxSizes
             return max;
         }
 
-        if (!limits.AllowUpscaling)
-        {
-            return null;
-        }
-
-        if (limits.MaxUpscaleFactor is { } factor)
-        {
-            var capWidth = Math.Min(box.Width, SizeMath.FactorCap(region.Width, factor));
-            var capHeight = Math.Min(box.Height, SizeMath.FactorCap(region.Height, factor));
-            fit = AspectFit.Fit(region, capWidth, capHeight, limits.MaxArea, true);
-        }
-
-        return fit.ToPixelSize();
+        return limits.AllowUpscaling ? fit.ToPixelSize() : null;
     }
 
     /// <summary>maxWidth and the effective maxHeight as a box; a missing limit is the largest representable side.</summary>

@@ -20,8 +20,9 @@ namespace Iiif.Core.Planning;
 /// </list>
 /// Policy decisions: 3.0 <c>!w,h</c> without <c>^</c> whose fit exceeds the region is a 400 (the validator's size_noup,
 /// digest §8); 2.1 <c>!w,h</c> then returns the region (IIIF/api issue 752). <c>!w,h</c>, <c>^!w,h</c> and <c>^max</c> are
-/// fitted inside maxWidth/maxHeight/maxArea and MaxUpscaleFactor; every other form beyond them is a 400 naming the limit.
-/// A <c>^</c> form, <c>^max</c> included, that still needs upscaling after the limits is a 501 when upscaling is off.</remarks>
+/// fitted inside maxWidth/maxHeight/maxArea (and, except <c>^max</c>, MaxUpscaleFactor); every other form beyond them is a
+/// 400 naming the limit. A <c>^</c> form, <c>^max</c> included, that still needs upscaling after the limits is a 501 when
+/// upscaling is off. An output whose encoded size could exceed MaxOutputBytes is a 400 before any pixel is decoded.</remarks>
 public static class RenderPlanner
 {
     /// <summary>Plans <paramref name="request"/> on the image <paramref name="info"/> describes, under <paramref name="limits"/>.</summary>
@@ -62,6 +63,11 @@ public static class RenderPlanner
             return output.Error;
         }
 
+        if (OutputSizeEstimate.Check(output.Value, request.Format, request.Quality, degrees.Value, limits) is { } tooLarge)
+        {
+            return tooLarge;
+        }
+
         var reduction = ReductionPicker.Pick(sourceRegion, scaled, info.ResolutionLevels);
 
         // Digest §2.4: quality passes through; 3.0 color on a greyscale source is served as what is available, not refused.
@@ -92,7 +98,8 @@ public static class RenderPlanner
 
     private static void ValidateLimits(ServerLimits limits)
     {
-        if (limits.MaxWidth is < 1 || limits.MaxHeight is < 1 || limits.MaxArea is < 1 || limits.MaxUpscaleFactor is < 1)
+        if (limits.MaxWidth is < 1 || limits.MaxHeight is < 1 || limits.MaxArea is < 1 || limits.MaxUpscaleFactor is < 1
+            || limits.MaxOutputBytes is < 1)
         {
             throw new ArgumentOutOfRangeException(nameof(limits), limits, "Limits must be at least 1 when set.");
         }

@@ -24,9 +24,9 @@ internal sealed class ImageSharpSourceDecoder : IImageDecoder, IDisposable
     {
         ArgumentNullException.ThrowIfNull(configuration);
         ArgumentNullException.ThrowIfNull(options);
-        ArgumentOutOfRangeException.ThrowIfLessThan(options.Value.MemoryBudgetMegabytes, 1, nameof(options));
+        ArgumentOutOfRangeException.ThrowIfNegative(options.Value.MemoryBudgetMegabytes ?? 0, nameof(options));
         _configuration = configuration;
-        _cache = new DecodedImageCache(options.Value.MemoryBudgetMegabytes * 1024L * 1024L);
+        _cache = new DecodedImageCache(options.Value.MemoryBudgetBytes);
     }
 
     /// <inheritdoc/>

@@ -24,9 +24,9 @@ internal sealed class Jpeg2000SourceDecoder : IImageDecoder, IDisposable
     public Jpeg2000SourceDecoder(Configuration configuration, IOptions<Jpeg2000SourceDecoderOptions> options)
     {
         ArgumentNullException.ThrowIfNull(options);
-        ArgumentOutOfRangeException.ThrowIfNegative(options.Value.BlockCacheMegabytes, nameof(options));
+        var budget = options.Value.BlockCacheBytes;
+        ArgumentOutOfRangeException.ThrowIfNegative(budget, nameof(options));
         _reader = new Jpeg2000Reader(configuration);
-        var budget = options.Value.BlockCacheMegabytes * 1024L * 1024L;
         _blocks = budget > 0 ? new Jpeg2000BlockCache(_reader, configuration, budget) : null;
     }
 

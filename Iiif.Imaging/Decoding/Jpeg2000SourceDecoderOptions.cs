@@ -9,12 +9,17 @@ namespace Iiif.Imaging.Decoding;
 /// decode again.</remarks>
 public sealed class Jpeg2000SourceDecoderOptions
 {
-    /// <summary>The configuration section these options bind to.</summary>
-    public const string SectionName = "Imaging:Jpeg2000Sources";
-
     /// <summary>Megabytes of decoded JPEG 2000 tiles kept for reuse, so the neighbouring IIIF tiles a viewer asks for
     /// inside one JPEG 2000 tile are cut from a single decode. A tile is cached only when it needs at most a quarter of
-    /// the budget; larger ones are decoded region by region. 0 turns the cache off. Default 256.</summary>
-    [Range(0, 65_536)]
-    public int BlockCacheMegabytes { get; set; } = 256;
+    /// the budget; larger ones are decoded region by region. 0 turns the cache off; null =
+    /// <see cref="DefaultBlockCacheMegabytes"/>.</summary>
+    [Range(0, 65_536, ErrorMessage = "must be between {1} and {2} megabytes; 0 turns the cache off, empty takes its share of memory.budgetMegabytes")]
+    public int? BlockCacheMegabytes { get; set; }
+
+    /// <summary>Used when nobody sets <see cref="BlockCacheMegabytes"/>; a host drawing every cache from one memory budget
+    /// sets it to that budget's share.</summary>
+    public const int DefaultBlockCacheMegabytes = 192;
+
+    /// <summary><see cref="BlockCacheMegabytes"/> in bytes; 0 = off.</summary>
+    public long BlockCacheBytes => (BlockCacheMegabytes ?? DefaultBlockCacheMegabytes) * 1024L * 1024;
 }

@@ -1,8 +1,9 @@
+using System.Globalization;
 using Iiif.Core.Requests;
+using Iiif.Imaging.Jpeg;
 using Microsoft.Extensions.Options;
 using SixLabors.ImageSharp;
 using SixLabors.ImageSharp.Formats.Gif;
-using SixLabors.ImageSharp.Formats.Jpeg;
 using SixLabors.ImageSharp.Formats.Png;
 using SixLabors.ImageSharp.Formats.Tiff;
 using SixLabors.ImageSharp.Formats.Tiff.Constants;
@@ -12,12 +13,14 @@ namespace Iiif.Imaging.Encoding;
 
 /// <summary>Maps each <see cref="ImageFormat"/> to its encoder, built once from <see cref="EncodingOptions"/>.
 /// jp2 is served by the registered <see cref="IJp2OutputEncoder"/>, if any; nothing else stands in for it.</summary>
-/// <remarks>ICC profiles: ImageSharp 2.1.13 writes <c>image.Metadata.IccProfile</c> into jpg only (an APP2 segment);
-/// its png, gif, webp and tif encoders drop it, so those outputs are untagged (viewers assume sRGB).</remarks>
-internal sealed class EncoderCatalog : IEncoderCatalog
+/// <remarks>jpg goes through TurboJPEG (<see cref="TurboJpegOutputEncoder"/>), the other formats through ImageSharp
+/// 2.1.13. ICC profiles: <c>image.Metadata.IccProfile</c> is written into jpg (APP2 segments); ImageSharp's png, gif,
+/// webp and tif encoders drop it, so those outputs are untagged (viewers assume sRGB).</remarks>
+internal sealed class EncoderCatalog : IEncoderCatalog, IDisposable
 {
     private readonly Dictionary<ImageFormat, IOutputEncoder> _encoders;
     private readonly IJp2OutputEncoder? _jp2Encoder;
+    private readonly JpegCompressorPool _jpegCompressors = new();
 
     /// <summary>Creates the catalog. <paramref name="jp2Encoders"/> is what the container holds: empty until the JPEG 2000
     /// encoder is registered; the last registration wins, as with any service.</summary>
@@ -31,7 +34,8 @@ internal sealed class EncoderCatalog : IEncoderCatalog
         _jp2Encoder = jp2Encoders.LastOrDefault();
         _encoders = new Dictionary<ImageFormat, IOutputEncoder>
         {
-            [ImageFormat.Jpg] = new ImageSharpOutputEncoder(new JpegEncoder { Quality = settings.JpegQuality }),
+            [ImageFormat.Jpg] = new TurboJpegOutputEncoder(new TurboJpegEncoder(
+                new JpegEncoderSettings(settings.JpegQuality, settings.JpegProgressive), _jpegCompressors)),
             [ImageFormat.Png] = new ImageSharpOutputEncoder(new PngEncoder
             {
                 CompressionLevel = (PngCompressionLevel)settings.PngCompressionLevel,
@@ -49,7 +53,11 @@ internal sealed class EncoderCatalog : IEncoderCatalog
         };
 
         AvailableFormats = ImageFormats.All.Where(IsAvailable).ToArray();
+        Fingerprint = FingerprintOf(settings, _jp2Encoder);
     }
+
+    /// <inheritdoc/>
+    public string Fingerprint { get; }
 
     /// <inheritdoc/>
     public IReadOnlyList<ImageFormat> AvailableFormats { get; }
@@ -80,6 +88,13 @@ internal sealed class EncoderCatalog : IEncoderCatalog
 
     /// <summary>The encoder for a format other than jp2, for tests that inspect its settings.</summary>
     internal IOutputEncoder EncoderFor(ImageFormat format) => _encoders[format];
+
+    /// <inheritdoc/>
+    public void Dispose() => _jpegCompressors.Dispose();
+
+    // Every setting above that changes output bytes, and which jp2 encoder is registered.
+    private static string FingerprintOf(EncodingOptions settings, IJp2OutputEncoder? jp2) => string.Create(CultureInfo.InvariantCulture,
+        $"{new JpegEncoderSettings(settings.JpegQuality, settings.JpegProgressive).Fingerprint}.p{settings.PngCompressionLevel}.w{settings.WebpQuality}{(settings.WebpLossless ? "l" : string.Empty)}.pdf{settings.PdfDpi}-{settings.PdfJpegQuality}.{jp2?.GetType().Name ?? "nojp2"}");
 
     private static void Validate(EncodingOptions settings)
     {

@@ -3,7 +3,7 @@ using SixLabors.ImageSharp;
 
 namespace Iiif.Imaging.Encoding;
 
-/// <summary>The output formats this server can write and how to write them (digest §2.5).</summary>
+/// <summary>The output formats this server can write and how to write them (https://iiif.io/api/image/3.0/#45-format).</summary>
 public interface IEncoderCatalog
 {
     /// <summary>The formats that can be encoded now, in <see cref="ImageFormats.All"/> order (for info.json
@@ -13,6 +13,11 @@ public interface IEncoderCatalog
     /// <summary>True when <paramref name="format"/> can be encoded now; jp2 only once an <see cref="IJp2OutputEncoder"/>
     /// is registered.</summary>
     bool IsAvailable(ImageFormat format);
+
+    /// <summary>Names the encoders and every setting that changes their output (JPEG encoder, quality, subsampling,
+    /// progressive scans, PNG and WebP settings...), so derivative cache keys change whenever the bytes rendered for the
+    /// same request could.</summary>
+    string Fingerprint { get; }
 
     /// <summary>The Content-Type the spec lists for <paramref name="format"/>.</summary>
     string MediaType(ImageFormat format);

@@ -4,7 +4,8 @@ namespace Iiif.Imaging.Jpeg2000;
 
 /// <summary>Where to decode and what to output for one request.</summary>
 /// <param name="Canvas">The area passed to opj_set_decode_area (reference grid, full-resolution coordinates): the
-/// requested region, widened where needed so every component has the samples the output pixels use.</param>
+/// requested region, widened where needed so every component has the samples the output pixels use, and for HTJ2K to
+/// whole tiles.</param>
 /// <param name="Reduce">The resolution reduction r.</param>
 /// <param name="OutputX">Left edge of the output on the reduced reference grid.</param>
 /// <param name="OutputY">Top edge of the output on the reduced reference grid.</param>
@@ -41,12 +42,32 @@ internal readonly record struct DecodeArea(PixelRect Canvas, int Reduce, int Out
         var subsamplingY = facts.Components.Select(c => Math.Max(c.Dy, 1)).Distinct().ToArray();
         var (outX0, outX1, canvasX0, canvasX1) = Axis(facts.OriginX + x0, facts.OriginX + x1, facts.OriginX, facts.OriginX + facts.Width, reduce, subsamplingX);
         var (outY0, outY1, canvasY0, canvasY1) = Axis(facts.OriginY + y0, facts.OriginY + y1, facts.OriginY, facts.OriginY + facts.Height, reduce, subsamplingY);
+        if (facts.IsHighThroughput)
+        {
+            // OpenJPEG 2.5.0 decodes HT code-blocks wrongly when the decode area cuts through a tile (its own
+            // opj_decompress -d shows it); whole tiles come out right, so the area covers every tile it touches.
+            (canvasX0, canvasX1) = WholeTiles(canvasX0, canvasX1, facts.TileOriginX, facts.TileWidth, facts.OriginX, facts.OriginX + facts.Width);
+            (canvasY0, canvasY1) = WholeTiles(canvasY0, canvasY1, facts.TileOriginY, facts.TileHeight, facts.OriginY, facts.OriginY + facts.Height);
+        }
         return new DecodeArea(
             new PixelRect((int)canvasX0, (int)canvasY0, (int)(canvasX1 - canvasX0), (int)(canvasY1 - canvasY0)),
             reduce,
             (int)outX0,
             (int)outY0,
             new PixelSize((int)(outX1 - outX0), (int)(outY1 - outY0)));
+    }
+
+    /// <summary>The span [a, b) widened to the edges of the tiles it touches (ISO 15444-1 B.3), within the image.</summary>
+    private static (long Start, long End) WholeTiles(long a, long b, int tileOrigin, int tileSize, long low, long high)
+    {
+        if (tileSize <= 0)
+        {
+            return (low, high);
+        }
+
+        var first = (a - tileOrigin) / tileSize;
+        var last = (b - 1 - tileOrigin) / tileSize;
+        return (Math.Max(low, tileOrigin + (first * tileSize)), Math.Min(high, tileOrigin + ((last + 1) * tileSize)));
     }
 
     /// <summary>ceil(value / divisor) for non-negative values.</summary>

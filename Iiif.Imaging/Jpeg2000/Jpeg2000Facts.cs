@@ -65,6 +65,9 @@ public sealed record Jpeg2000Facts
     /// <summary>True when the default tile-component uses the reversible 5/3 wavelet (lossless-capable).</summary>
     public required bool IsReversible { get; init; }
 
+    /// <summary>True when code-blocks use the High-Throughput block coder of JPEG 2000 Part 15 (HTJ2K) in any component.</summary>
+    public bool IsHighThroughput { get; init; }
+
     /// <summary>Tile columns times tile rows.</summary>
     public int TileCount => TileColumns * TileRows;
 

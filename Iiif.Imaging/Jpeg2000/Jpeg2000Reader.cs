@@ -16,6 +16,7 @@ namespace Iiif.Imaging.Jpeg2000;
 public sealed class Jpeg2000Reader
 {
     private readonly Configuration _configuration;
+    private readonly long _bandPixels;
 
     /// <summary>A reader producing images with <see cref="Configuration.Default"/>.</summary>
     public Jpeg2000Reader()
@@ -25,9 +26,18 @@ public sealed class Jpeg2000Reader
 
     /// <summary>A reader producing images with <paramref name="configuration"/> (its memory allocator and limits).</summary>
     public Jpeg2000Reader(Configuration configuration)
+        : this(configuration, DecodeBands.DefaultBandPixels)
+    {
+    }
+
+    /// <summary>A reader decoding areas larger than two bands of <paramref name="bandPixels"/> output pixels band by band
+    /// (tests use small bands to cover banding with small files).</summary>
+    internal Jpeg2000Reader(Configuration configuration, long bandPixels)
     {
         ArgumentNullException.ThrowIfNull(configuration);
+        ArgumentOutOfRangeException.ThrowIfLessThan(bandPixels, 1);
         _configuration = configuration;
+        _bandPixels = bandPixels;
     }
 
     /// <summary>Reads the header facts of the file at <paramref name="path"/> (no pixel is decoded; about 0.1 ms warm).</summary>
@@ -62,7 +72,8 @@ public sealed class Jpeg2000Reader
     /// the image's origin on the reference grid) at reduction <paramref name="reduce"/> (scale 2^-reduce).</summary>
     /// <remarks>The region is clipped to the image. The result is ceil((x + w) / 2^r) - ceil(x / 2^r) pixels wide (ISO
     /// 15444-1 B.5), except that a region too small to contain one reduced pixel yields the nearest one instead of
-    /// nothing. The pixel type follows the content
+    /// nothing. Areas of more than two bands (<see cref="DecodeBands"/>) are decoded band by band, so OpenJPEG never holds
+    /// the samples of a huge area at once; the pixels are the same. The pixel type follows the content
     /// (L8, La16, Rgb24 or Rgba32); samples of any precision are scaled to 8 bits with rounding, signed samples shifted,
     /// subsampled components repeated to full resolution, YCC converted to RGB, and an ICC profile copied into the
     /// image's metadata.</remarks>
@@ -80,28 +91,79 @@ public sealed class Jpeg2000Reader
         var container = Jpeg2000Signature.Detect(stream);
         Jpeg2000Facts facts;
         DecodeArea area;
-        ImageDecodeException regionFailure;
+        IReadOnlyList<PixelRect> bands;
+        ImageDecodeException? regionFailure = null;
         using (var session = OpjDecodeSession.Open(stream, container, cancellationToken))
         {
             facts = session.ReadFacts(container, Jp2Header.None);
             area = DecodeArea.Compute(facts, region, reduce);
+            bands = DecodeBands.Split(facts, region, area, _bandPixels);
+            if (bands.Count == 1)
+            {
+                try
+                {
+                    return DecodeOne(session, area, cancellationToken);
+                }
+                catch (ImageDecodeException e)
+                {
+                    // Tried again below, tile by tile, once this session's codec is freed.
+                    regionFailure = e;
+                }
+            }
+        }
+
+        if (regionFailure is null)
+        {
             try
             {
-                session.Decode(area);
-                cancellationToken.ThrowIfCancellationRequested();
-                unsafe
-                {
-                    return DecodedImageConverter.ToImage(session.Image, area, _configuration);
-                }
+                return DecodeBanded(stream, start, container, bands, reduce, area.OutputSize, cancellationToken);
             }
             catch (ImageDecodeException e)
             {
-                // Tried again below, tile by tile, once this session's codec is freed.
                 regionFailure = e;
             }
         }
 
         return TilewiseDecode.Decode(stream, start, container, facts, area, _configuration, regionFailure, cancellationToken);
+    }
+
+    private unsafe Image DecodeOne(OpjDecodeSession session, DecodeArea area, CancellationToken cancellationToken)
+    {
+        session.Decode(area);
+        cancellationToken.ThrowIfCancellationRequested();
+        return DecodedImageConverter.ToImage(session.Image, area, _configuration);
+    }
+
+    /// <summary>Decodes each band with a session of its own (OpenJPEG decodes one area per codec on tiled files) and
+    /// copies its rows into one image; only one band's samples are held at a time.</summary>
+    private Image DecodeBanded(
+        Stream stream, long start, Jpeg2000Container container, IReadOnlyList<PixelRect> bands, int reduce, PixelSize outputSize,
+        CancellationToken cancellationToken)
+    {
+        Image? result = null;
+        try
+        {
+            var row = 0;
+            foreach (var band in bands)
+            {
+                stream.Position = start;
+                using var session = OpjDecodeSession.Open(stream, container, cancellationToken);
+                var bandArea = DecodeArea.Compute(session.ReadFacts(container, Jp2Header.None), band, reduce);
+                using var decoded = DecodeOne(session, bandArea, cancellationToken);
+                result ??= BandCopier.CreateLike(decoded, outputSize, _configuration);
+                BandCopier.CopyRows(decoded, result, row);
+                row += decoded.Height;
+            }
+
+            return row == outputSize.Height
+                ? result!
+                : throw new ImageDecodeException($"The decoded bands hold {row} rows; the region needs {outputSize.Height}.");
+        }
+        catch
+        {
+            result?.Dispose();
+            throw;
+        }
     }
 
     private static FileStream OpenFile(string path)

@@ -103,6 +103,7 @@ internal sealed unsafe class OpjDecodeSession : IDisposable
                 QualityLayers = (int)info->QualityLayers,
                 ProgressionOrder = (Jpeg2000ProgressionOrder)info->ProgressionOrder,
                 IsReversible = tileComponent != null && tileComponent->WaveletFilter == 1,
+                IsHighThroughput = UsesHighThroughput(tileComponent, components.Length),
             };
         }
         finally
@@ -150,6 +151,20 @@ internal sealed unsafe class OpjDecodeSession : IDisposable
         _image.Dispose();
         _codec.Dispose();
         _stream.Dispose();
+    }
+
+    // COD/COC code-block style bits of Part 15: 0x40 all code-blocks HT, 0x80 HT and classic mixed (ISO 15444-15 A.4).
+    private static bool UsesHighThroughput(OpjTileComponentInfo* components, int count)
+    {
+        for (var i = 0; components != null && i < count; i++)
+        {
+            if ((components[i].CodeBlockStyle & 0xC0) != 0)
+            {
+                return true;
+            }
+        }
+
+        return false;
     }
 
     private static int ColorChannels(Jp2Header jp2, int componentCount)

@@ -1,4 +1,6 @@
-using System.Collections.Concurrent;
+using BitFaster.Caching;
+using BitFaster.Caching.Lru;
+using Iiif.Core.Diagnostics;
 using Iiif.Core.Identifiers;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Logging.Abstractions;
@@ -12,10 +14,11 @@ namespace Iiif.Imaging.Sources;
 /// Only non-empty regular files count; a folder named like an identifier is no image. The version is the file's
 /// (last write time UTC, length), read on every call. A resolved path is reused for <see cref="ResolutionReuse"/>
 /// (checked again with one stat), so a link or the root re-pointed while the server runs takes effect within that
-/// time; the root's content is trusted that far (see <see cref="ConfinedPath"/>). A link that leads out of the root is
-/// refused (404) and logged at Warning, at most once per identifier per <see cref="RefusalLogInterval"/>, unless
+/// time; the root's content is trusted that far (see <see cref="ConfinedPath"/>). The resolved paths are an LRU of
+/// <see cref="MaxRememberedPaths"/> entries, reported as the <c>resolved-paths</c> cache. A link that leads out of the
+/// root is refused (404) and logged at Warning, at most once per identifier per <see cref="RefusalLogInterval"/>, unless
 /// <see cref="FileSystemSourceOptions.FollowSymlinksOutsideRoot"/> allows it.</remarks>
-internal sealed class FileSystemImageSource : IImageSource
+internal sealed class FileSystemImageSource : IImageSource, ICacheStatisticsSource
 {
     /// <summary>How long a resolved path is reused before the identifier is resolved (and confined) again.</summary>
     internal static readonly TimeSpan ResolutionReuse = TimeSpan.FromSeconds(2);
@@ -23,9 +26,22 @@ internal sealed class FileSystemImageSource : IImageSource
     /// <summary>How often one identifier's refused link is logged again: a viewer asks for dozens of tiles at once.</summary>
     internal static readonly TimeSpan RefusalLogInterval = TimeSpan.FromMinutes(1);
 
-    private const int MaxRememberedPaths = 10_000;
-    private readonly ConcurrentDictionary<string, (string RealPath, long Until)> _resolved = new(StringComparer.Ordinal);
-    private readonly ConcurrentDictionary<string, long> _refusalsLogged = new(StringComparer.Ordinal);
+    /// <summary>Identifiers whose paths (and logged refusals) are remembered; the least recently used go first.</summary>
+    internal const int MaxRememberedPaths = 10_000;
+
+    private readonly ICache<string, string> _resolved = new ConcurrentLruBuilder<string, string>()
+        .WithCapacity(MaxRememberedPaths)
+        .WithKeyComparer(StringComparer.Ordinal)
+        .WithExpireAfterWrite(ResolutionReuse)
+        .WithMetrics()
+        .Build();
+
+    private readonly ICache<string, bool> _refusalsLogged = new ConcurrentLruBuilder<string, bool>()
+        .WithCapacity(MaxRememberedPaths)
+        .WithKeyComparer(StringComparer.Ordinal)
+        .WithExpireAfterWrite(RefusalLogInterval)
+        .Build();
+
     private readonly ILogger _logger;
     private readonly bool _followLinksOutside;
     private readonly string _root;
@@ -73,10 +89,9 @@ internal sealed class FileSystemImageSource : IImageSource
 
         // Tile requests resolve the same identifier many times a second: for a short while the confined, link-free path
         // found last time is reused and only stat'ed again, so the version (time, length) is always read fresh.
-        var now = Environment.TickCount64;
-        if (_resolved.TryGetValue(identifier.Value, out var remembered) && remembered.Until > now)
+        if (_resolved.TryGet(identifier.Value, out var remembered))
         {
-            var again = new FileInfo(remembered.RealPath);
+            var again = new FileInfo(remembered);
             if (again.Exists && again.Length > 0)
             {
                 return new FileSystemImageSourceHandle(identifier, again);
@@ -93,44 +108,38 @@ internal sealed class FileSystemImageSource : IImageSource
             var found = ConfinedPath.FindFile(realRoot, candidate, _followLinksOutside);
             if (found.File is { } file)
             {
-                Remember(identifier.Value, file.FullName, now);
+                _resolved.AddOrUpdate(identifier.Value, file.FullName);
                 return new FileSystemImageSourceHandle(identifier, file);
             }
 
             if (found.OutsideTarget is { } target)
             {
-                LogRefusal(identifier.Value, candidate, target, now);
+                LogRefusal(identifier.Value, candidate, target);
             }
         }
 
-        _resolved.TryRemove(identifier.Value, out _);
+        _resolved.TryRemove(identifier.Value);
         return null;
     }
 
-    private void LogRefusal(string identifier, string candidate, string target, long now)
+    /// <inheritdoc/>
+    public IReadOnlyList<CacheStatistics> GetStatistics()
     {
-        if (_refusalsLogged.TryGetValue(identifier, out var until) && until > now)
+        var metrics = _resolved.Metrics.Value!;
+        // Two UTF-16 strings per entry plus about 100 bytes of the LRU's own item and dictionary node.
+        var bytes = _resolved.Sum(entry => 100 + (2L * (entry.Key.Length + entry.Value.Length)));
+        return [new CacheStatistics("resolved-paths", "memory", _resolved.Count, bytes, metrics.Hits, metrics.Misses, metrics.Evicted)];
+    }
+
+    private void LogRefusal(string identifier, string candidate, string target)
+    {
+        if (_refusalsLogged.TryGet(identifier, out _))
         {
             return;
         }
 
-        if (_refusalsLogged.Count >= MaxRememberedPaths)
-        {
-            _refusalsLogged.Clear();
-        }
-
-        _refusalsLogged[identifier] = now + (long)RefusalLogInterval.TotalMilliseconds;
+        _refusalsLogged.AddOrUpdate(identifier, true);
         Log.SymlinkOutsideRoot(_logger, identifier, candidate, target);
-    }
-
-    private void Remember(string identifier, string realPath, long now)
-    {
-        if (_resolved.Count >= MaxRememberedPaths)
-        {
-            _resolved.Clear();
-        }
-
-        _resolved[identifier] = (realPath, now + (long)ResolutionReuse.TotalMilliseconds);
     }
 
     private static string[] ExtensionsOf(FileSystemSourceOptions settings)

@@ -39,11 +39,11 @@ public sealed class CachingServiceCollectionExtensionsTests
     }
 
     [Test]
-    [Description("With RedisConfiguration set, both caches get the resilient shared tier.")]
+    [Description("With cache.redis.configuration set, both caches get the resilient shared tier.")]
     public async Task AddIiifCaching_WithRedis_SharedTierIsResilient()
     {
         var services = new ServiceCollection().AddLogging();
-        services.AddIiifCaching().Configure<CachingOptions>(o => o.RedisConfiguration = "127.0.0.1:1");
+        services.AddIiifCaching().Configure<CachingOptions>(o => o.Redis.Configuration = "127.0.0.1:1");
         await using var provider = services.BuildServiceProvider();
 
         Assert.Multiple(() =>

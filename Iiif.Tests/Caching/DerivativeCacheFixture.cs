@@ -18,7 +18,7 @@ internal sealed class DerivativeCacheFixture : IDisposable
     public DerivativeCacheFixture(Action<CachingOptions>? configure = null)
     {
         Root = Path.Combine(Path.GetTempPath(), "iiif-caching-tests", Guid.NewGuid().ToString("N"));
-        Options = new CachingOptions { Root = Root, RedisConfiguration = string.Empty };
+        Options = new CachingOptions { Root = Root };
         configure?.Invoke(Options);
     }
 

@@ -10,7 +10,7 @@ public sealed class DiskCorruptionTests
     private DerivativeCacheFixture _fixture = null!;
 
     [SetUp]
-    public void SetUp() => _fixture = new DerivativeCacheFixture(o => o.MemoryMaxBytes = 0);
+    public void SetUp() => _fixture = new DerivativeCacheFixture(o => o.Memory.MaxSizeMegabytes = 0);
 
     [TearDown]
     public void TearDown() => _fixture.Dispose();

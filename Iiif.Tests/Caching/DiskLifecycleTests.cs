@@ -10,18 +10,18 @@ public sealed class DiskLifecycleTests
     private DerivativeCacheFixture _fixture = null!;
 
     [SetUp]
-    public void SetUp() => _fixture = new DerivativeCacheFixture(o => o.MemoryMaxBytes = 0);
+    public void SetUp() => _fixture = new DerivativeCacheFixture(o => o.Memory.MaxSizeMegabytes = 0);
 
     [TearDown]
     public void TearDown() => _fixture.Dispose();
 
     [Test]
-    [Description("Over DiskMaxBytes the least recently served entries go first, until the disk is under the cap.")]
+    [Description("Over cache.derivatives.maxSizeMegabytes the least recently served entries go first, until the disk is under the cap.")]
     public async Task GetOrRender_OverDiskCap_EvictsLeastRecentlyServed()
     {
-        _fixture.Options.DiskMaxBytes = 5500;
+        _fixture.Options.Derivatives.MaxSizeMegabytes = 5;
         using var cache = _fixture.CreateCache();
-        var renderer = new CountingRenderer(1000);
+        var renderer = new CountingRenderer(1_000_000);
         for (var i = 0; i < 5; i++)
         {
             using var _ = await GetAsync(cache, Key(request: $"r{i}"), renderer);
@@ -41,11 +41,12 @@ public sealed class DiskLifecycleTests
         var total = _fixture.DataFiles().Sum(f => new FileInfo(f).Length);
         Assert.Multiple(() =>
         {
-            Assert.That(total, Is.LessThanOrEqualTo(5500));
+            Assert.That(total, Is.LessThanOrEqualTo(5 * 1024 * 1024));
             Assert.That(File.Exists(_fixture.DataPath(Key(request: "r1"))), Is.False, "least recently served evicted");
             Assert.That(File.Exists(_fixture.DataPath(Key(request: "r0"))), Is.True, "recently served kept");
             Assert.That(File.Exists(_fixture.DataPath(Key(request: "r5"))), Is.True, "newest kept");
             Assert.That(cache.GetStatistics().Single(s => s.Tier == "disk").Bytes, Is.EqualTo(total));
+            Assert.That(cache.GetStatistics().Single(s => s.Tier == "disk").Evictions, Is.EqualTo(2), "r1 and r2, down to 90 % of the cap");
         });
     }
 
@@ -80,7 +81,7 @@ public sealed class DiskLifecycleTests
     [Description("Purge by identifier deletes its entries (all, or only profile ones) and leaves other identifiers alone.")]
     public async Task Purge_ByIdentifier_RemovesOnlyThatIdentifier([Values] bool profilesOnly)
     {
-        _fixture.Options.MemoryMaxBytes = 1_000_000;
+        _fixture.Options.Memory.MaxSizeMegabytes = 1;
         using var cache = _fixture.CreateCache();
         var renderer = new CountingRenderer(100);
         using (await GetAsync(cache, Key("x", "profile"), renderer, ProfileJpeg))
@@ -107,7 +108,7 @@ public sealed class DiskLifecycleTests
     [Description("Purge all empties the memory and disk tiers.")]
     public async Task PurgeAll_RemovesEverything()
     {
-        _fixture.Options.MemoryMaxBytes = 1_000_000;
+        _fixture.Options.Memory.MaxSizeMegabytes = 1;
         using var cache = _fixture.CreateCache();
         var renderer = new CountingRenderer(100);
         using (await GetAsync(cache, Key("x"), renderer))
@@ -127,11 +128,11 @@ public sealed class DiskLifecycleTests
     }
 
     [Test]
-    [Description("The cleaner deletes other entries after CleanOtherAfter, keeps profile entries until CleanProfileAfter, removes empty folders.")]
+    [Description("The cleaner deletes other entries after cache.clean.randomImage, keeps profile entries until cache.clean.profileImage, removes empty folders.")]
     public async Task Clean_ByAge_DeletesOldOtherThenProfileAndEmptyFolders()
     {
-        _fixture.Options.CleanOtherAfter = TimeSpan.FromDays(1);
-        _fixture.Options.CleanProfileAfter = TimeSpan.FromDays(30);
+        _fixture.Options.Clean.RandomImage = (int)TimeSpan.FromDays(1).TotalSeconds;
+        _fixture.Options.Clean.ProfileImage = (int)TimeSpan.FromDays(30).TotalSeconds;
         var store = _fixture.CreateStore();
         using var cache = _fixture.CreateCache(store);
         var cleaner = _fixture.CreateCleaner(store);
@@ -189,8 +190,8 @@ public sealed class DiskLifecycleTests
     [Description("Zero clean ages mean never delete.")]
     public async Task Clean_ZeroAges_DeletesNothing()
     {
-        _fixture.Options.CleanOtherAfter = TimeSpan.Zero;
-        _fixture.Options.CleanProfileAfter = TimeSpan.Zero;
+        _fixture.Options.Clean.RandomImage = 0;
+        _fixture.Options.Clean.ProfileImage = 0;
         var store = _fixture.CreateStore();
         using var cache = _fixture.CreateCache(store);
         using (await GetAsync(cache, Key("o"), new CountingRenderer(100)))

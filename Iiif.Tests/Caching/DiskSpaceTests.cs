@@ -64,7 +64,7 @@ public class DiskSpaceTests
     public async Task Write_DiskFullOfCacheEntries_EvictsLeastRecentlyServedAndStores()
     {
         using var disk = SmallFilesystem.Mount(1024);
-        var store = Store(disk.Path, maxBytes: 20L << 30);
+        var store = Store(disk.Path, maxMegabytes: 20 * 1024);
 
         var stored = new List<bool>();
         for (var i = 0; i < 30; i++)
@@ -88,7 +88,7 @@ public class DiskSpaceTests
     public async Task Write_BelowMinimumFreeSpace_EvictsBeforeTheDiskIsFull()
     {
         using var disk = SmallFilesystem.Mount(2048);
-        var store = Store(disk.Path, minFreeBytes: 1024 * 1024);
+        var store = Store(disk.Path, minFreeMegabytes: 1);
 
         for (var i = 0; i < 15; i++)
         {
@@ -152,7 +152,11 @@ public class DiskSpaceTests
 
     private List<string> Warnings() => [.. _logger.Entries.Where(e => e.Level == LogLevel.Warning).Select(e => e.Message)];
 
-    private DiskDerivativeStore Store(string root, long maxBytes = 0, long minFreeBytes = 0) =>
-        new(Microsoft.Extensions.Options.Options.Create(new CachingOptions { Root = root, DiskMaxBytes = maxBytes, DiskMinFreeBytes = minFreeBytes }),
+    private DiskDerivativeStore Store(string root, int maxMegabytes = 0, int minFreeMegabytes = 0) =>
+        new(Microsoft.Extensions.Options.Options.Create(new CachingOptions
+            {
+                Root = root,
+                Derivatives = new CacheDerivativesOptions { MaxSizeMegabytes = maxMegabytes, MinFreeMegabytes = minFreeMegabytes },
+            }),
             _time, _logger);
 }

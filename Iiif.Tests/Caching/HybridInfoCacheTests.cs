@@ -2,6 +2,7 @@ using Iiif.Caching;
 using Iiif.Caching.Info;
 using Iiif.Core.Geometry;
 using Iiif.Core.Info;
+using Iiif.Tests.TestUtilities;
 using Microsoft.Extensions.Caching.Distributed;
 using Microsoft.Extensions.Caching.Memory;
 using Microsoft.Extensions.Options;
@@ -83,24 +84,31 @@ public sealed class HybridInfoCacheTests
     }
 
     [Test]
-    [Description("The memory tier holds at most InfoMaxEntries entries (each counts 1).")]
+    [Description("The memory tier holds at most cache.info.maxEntries entries (each counts 1).")]
     public async Task GetOrAdd_OverEntryLimit_MemoryStaysWithinLimit()
     {
-        using var cache = Create(o => o.InfoMaxEntries = 3);
+        using var cache = Create(o => o.Info.MaxEntries = 3);
 
         for (var i = 0; i < 10; i++)
         {
             await GetAsync(cache, $"id{i}", V1);
         }
 
-        Assert.That(cache.GetStatistics().Single().Entries, Is.LessThanOrEqualTo(3));
+        await Conditions.WaitUntilAsync(() => cache.GetStatistics().Single() is { Entries: <= 3 } m && m.Bytes == m.Entries * 312);
+        var memory = cache.GetStatistics().Single();
+        Assert.Multiple(() =>
+        {
+            Assert.That(memory.Entries, Is.LessThanOrEqualTo(3));
+            Assert.That(memory.Evictions, Is.GreaterThan(0));
+            Assert.That(memory.Bytes, Is.EqualTo(memory.Entries * (300 + (4 * "id0".Length))), "estimated bytes follow the entries");
+        });
     }
 
     [Test]
-    [Description("Entries expire after InfoTimeToLive, by the injected clock.")]
+    [Description("Entries expire after cache.info.ttl, by the injected clock.")]
     public async Task GetOrAdd_AfterTimeToLive_IdentifiesAgain()
     {
-        using var cache = Create(o => o.InfoTimeToLive = TimeSpan.FromMinutes(5));
+        using var cache = Create(o => o.Info.Ttl = 300);
         await GetAsync(cache, "a", V1);
 
         _time.Advance(TimeSpan.FromMinutes(6));

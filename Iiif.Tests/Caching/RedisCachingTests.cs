@@ -30,8 +30,8 @@ public sealed class RedisCachingTests
     [Description("A second instance (own disk) serves from Redis what the first rendered, without rendering.")]
     public async Task Derivatives_TwoInstancesOneRedis_SecondServesFromShared()
     {
-        using var one = new DerivativeCacheFixture(o => o.RedisConfiguration = _redis.Configuration);
-        using var two = new DerivativeCacheFixture(o => o.RedisConfiguration = _redis.Configuration);
+        using var one = new DerivativeCacheFixture(o => o.Redis.Configuration = _redis.Configuration);
+        using var two = new DerivativeCacheFixture(o => o.Redis.Configuration = _redis.Configuration);
         using var sharedOne = await SharedTierAsync(one);
         using var sharedTwo = await SharedTierAsync(two);
         using var first = one.CreateCache(sharedOne.Cache);
@@ -58,7 +58,7 @@ public sealed class RedisCachingTests
     [Description("A second info cache finds in Redis what the first identified.")]
     public async Task Info_TwoInstancesOneRedis_SecondServesFromShared()
     {
-        using var fixture = new DerivativeCacheFixture(o => o.RedisConfiguration = _redis.Configuration);
+        using var fixture = new DerivativeCacheFixture(o => o.Redis.Configuration = _redis.Configuration);
         using var sharedOne = await SharedTierAsync(fixture);
         using var sharedTwo = await SharedTierAsync(fixture);
         using var first = InfoCache(fixture, sharedOne);
@@ -89,8 +89,8 @@ public sealed class RedisCachingTests
     {
         using var fixture = new DerivativeCacheFixture(o =>
         {
-            o.RedisConfiguration = _redis.Configuration;
-            o.SharedRetryAfter = TimeSpan.FromSeconds(30);
+            o.Redis.Configuration = _redis.Configuration;
+            o.Redis.RetryAfterSeconds = 30;
         });
         var logger = new CapturingLogger<ResilientDistributedCache>();
         using var shared = new SharedCacheTier(Options.Create(fixture.Options), fixture.Time, logger);

@@ -1,4 +1,5 @@
 using Iiif.Caching.Derivatives;
+using Iiif.Tests.TestUtilities;
 using static Iiif.Tests.Caching.DerivativeCacheFixture;
 
 namespace Iiif.Tests.Caching;
@@ -23,7 +24,7 @@ public sealed class SingleFlightRenderTests
 
         var calls = Enumerable.Range(0, 50).Select(_ => Task.Run(() => GetAsync(cache, Key(), renderer))).ToList();
         await renderer.Started.Task;
-        await WaitUntilAsync(() => calls.All(c => !c.IsCompleted) && renderer.Calls == 1);
+        await Conditions.WaitUntilAsync(() => calls.All(c => !c.IsCompleted) && renderer.Calls == 1);
         renderer.Gate.SetResult();
         var results = await Task.WhenAll(calls);
 
@@ -76,7 +77,7 @@ public sealed class SingleFlightRenderTests
 
         Assert.That(async () => await a, Throws.InstanceOf<OperationCanceledException>());
         Assert.That(async () => await b, Throws.InstanceOf<OperationCanceledException>());
-        await WaitUntilAsync(() => renderer.WasCancelled && cache.RendersInFlight == 0);
+        await Conditions.WaitUntilAsync(() => renderer.WasCancelled && cache.RendersInFlight == 0);
         Assert.Multiple(() =>
         {
             Assert.That(renderer.WasCancelled, Is.True);
@@ -113,13 +114,5 @@ public sealed class SingleFlightRenderTests
         renderer.Gate = null;
         using var retry = await GetAsync(cache, Key(), renderer);
         Assert.That(retry.Tier, Is.EqualTo(CacheTier.Rendered));
-    }
-
-    private static async Task WaitUntilAsync(Func<bool> condition)
-    {
-        for (var i = 0; i < 500 && !condition(); i++)
-        {
-            await Task.Delay(10);
-        }
     }
 }

@@ -91,14 +91,14 @@ public sealed class TieredDerivativeCacheTests
     }
 
     [Test]
-    [Description("Only derivatives up to SharedMaxItemBytes go to the shared tier.")]
+    [Description("Only derivatives up to cache.redis.maxItemKilobytes go to the shared tier.")]
     public async Task GetOrRender_LargerThanSharedMax_NotShared()
     {
-        _fixture.Options.SharedMaxItemBytes = 100;
+        _fixture.Options.Redis.MaxItemKilobytes = 1;
         var shared = new MemoryDistributedCache(Options.Create(new MemoryDistributedCacheOptions()));
         using var cache = _fixture.CreateCache(shared);
 
-        using var _ = await GetAsync(cache, Key(), new CountingRenderer(1000));
+        using var _ = await GetAsync(cache, Key(), new CountingRenderer(2000));
 
         Assert.That(await shared.GetAsync(SharedDerivativeTier.KeyOf(DerivativeId.For(Key()))), Is.Null);
     }
@@ -143,11 +143,11 @@ public sealed class TieredDerivativeCacheTests
     }
 
     [Test]
-    [Description("Memory tier off (MemoryMaxBytes = 0) and disk off: every lookup renders.")]
+    [Description("Memory tier off (cache.memory.maxSizeMegabytes: 0) and disk off: every lookup renders.")]
     public async Task GetOrRender_NoLocalTiers_AlwaysRenders()
     {
-        _fixture.Options.MemoryMaxBytes = 0;
-        _fixture.Options.DiskEnabled = false;
+        _fixture.Options.Memory.MaxSizeMegabytes = 0;
+        _fixture.Options.Derivatives.Enabled = false;
         using var cache = _fixture.CreateCache();
         var renderer = new CountingRenderer(100);
 
@@ -163,10 +163,9 @@ public sealed class TieredDerivativeCacheTests
     }
 
     [Test]
-    [Description("Items over MemoryMaxItemBytes skip memory; disk entries over 16 MB stream from an open file.")]
+    [Description("Items over CacheMemoryOptions.MaxItemBytes skip memory; disk entries over 16 MB stream from an open file.")]
     public async Task GetOrRender_LargeItem_NotInMemoryAndServedAsFile()
     {
-        _fixture.Options.MemoryMaxItemBytes = 1000;
         using var cache = _fixture.CreateCache();
         var renderer = new CountingRenderer((int)DiskDerivativeStoreTestSizes.OverFullRead);
 

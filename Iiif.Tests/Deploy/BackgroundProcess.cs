@@ -19,6 +19,9 @@ internal sealed class BackgroundProcess : IDisposable
 
     public bool HasExited => _process.HasExited;
 
+    /// <summary>The operating system's process id (for /proc readings).</summary>
+    public int Id => _process.Id;
+
     /// <summary>Everything the process wrote to standard output and error so far.</summary>
     public string Output
     {

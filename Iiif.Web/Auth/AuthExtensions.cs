@@ -1,3 +1,4 @@
+using Iiif.Caching;
 using Iiif.Imaging.Sources;
 using Iiif.Web.Configuration;
 using Iiif.Web.Http;
@@ -41,7 +42,7 @@ internal static class AuthExtensions
             .Configure<IOptions<AuthOptions>, AllowedOrigins, TimeProvider>(ConfigureCookie);
         services.AddDataProtection().SetApplicationName(ApplicationName);
         services.AddOptions<KeyManagementOptions>()
-            .Configure<IOptions<AuthOptions>, IOptions<CacheOptions>, ILoggerFactory>((keys, auth, cache, loggers) =>
+            .Configure<IOptions<AuthOptions>, IOptions<CachingOptions>, ILoggerFactory>((keys, auth, cache, loggers) =>
             {
                 if (auth.Value.IsEnabled)
                 {
@@ -53,7 +54,7 @@ internal static class AuthExtensions
     }
 
     /// <summary>auth.keysDirectory, else {cache.root}/keys; created readable by the server's user only.</summary>
-    public static DirectoryInfo KeysDirectory(AuthOptions auth, CacheOptions cache)
+    public static DirectoryInfo KeysDirectory(AuthOptions auth, CachingOptions cache)
     {
         ArgumentNullException.ThrowIfNull(auth);
         ArgumentNullException.ThrowIfNull(cache);

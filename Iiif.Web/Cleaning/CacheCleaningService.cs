@@ -1,5 +1,5 @@
+using Iiif.Caching;
 using Iiif.Caching.Derivatives;
-using Iiif.Web.Configuration;
 using Iiif.Web.Logging;
 using Microsoft.Extensions.Options;
 
@@ -11,7 +11,7 @@ namespace Iiif.Web.Cleaning;
 /// <remarks>The cleaner is optional: a host without a disk tier registers none, and then nothing runs.</remarks>
 internal sealed class CacheCleaningService(
     IDerivativeCleaner? cleaner,
-    IOptions<CacheOptions> cache,
+    IOptions<CachingOptions> cache,
     TimeProvider timeProvider,
     ILogger<CacheCleaningService> logger) : BackgroundService
 {

@@ -1,5 +1,5 @@
+using Iiif.Caching;
 using Iiif.Caching.Derivatives;
-using Iiif.Web.Configuration;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Options;
 
@@ -14,7 +14,7 @@ internal static class CleaningExtensions
         // GetService: a host without a file cache registers no cleaner, and then the service logs that and stops.
         services.AddHostedService(sp => new CacheCleaningService(
             sp.GetService<IDerivativeCleaner>(),
-            sp.GetRequiredService<IOptions<CacheOptions>>(),
+            sp.GetRequiredService<IOptions<CachingOptions>>(),
             sp.GetRequiredService<TimeProvider>(),
             sp.GetRequiredService<ILogger<CacheCleaningService>>()));
         return services;

@@ -62,7 +62,7 @@ internal sealed class CliHost : IAsyncDisposable
         }
         catch (Exception e) when (!needsImages && StartupErrors.Describe(e) is { } failures)
         {
-            var relevant = failures.Where(f => !f.StartsWith(ImagesOptions.SectionName + ".root:", StringComparison.Ordinal)).ToList();
+            var relevant = failures.Where(f => !f.StartsWith(ConfigurationSections.Images + ".root:", StringComparison.Ordinal)).ToList();
             if (relevant.Count > 0)
             {
                 throw new InvalidConfigurationException(relevant);

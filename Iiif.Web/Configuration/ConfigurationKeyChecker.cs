@@ -37,30 +37,31 @@ internal static class ConfigurationKeyChecker
     /// <summary>The first unusable part of a key (how many segments, and why), or null when an option reads it.</summary>
     private static (int Length, Func<string?, string> Message)? Problem(string[] segments, string? value)
     {
-        if (!ConfigurationSchema.Sections.TryGetValue(segments[0], out var type))
+        if (!ConfigurationSections.IsKnown(segments[0]))
         {
             return (1, origin => Unknown(segments.Take(1).ToList(), origin));
         }
 
-        for (var i = 1; type is not null && i < segments.Length; i++)
+        // A free-form section (empty list) accepts any key below it.
+        IReadOnlyList<Type> types = ConfigurationSections.TypesOf(segments[0]);
+        for (var i = 1; types.Count > 0 && i < segments.Length; i++)
         {
-            var property = ConfigurationSchema.Property(type, segments[i]);
+            var property = ConfigurationSchema.Property(types, segments[i]);
             if (property is null)
             {
                 var known = segments.Take(i + 1).ToList();
                 return (i + 1, origin => Unknown(known, origin));
             }
 
-            type = ConfigurationRules.IsSection(property.PropertyType) ? property.PropertyType : null;
-            if (IsScalar(property.PropertyType) && i < segments.Length - 1)
+            types = ConfigurationRules.IsSection(property.PropertyType) ? [property.PropertyType] : [];
+            if (ConfigurationRules.IsScalar(property.PropertyType) && i < segments.Length - 1)
             {
                 return (i + 1, _ => "is a single value, not a section");
             }
         }
 
-        var section = type;
-        return section is not null && !string.IsNullOrEmpty(value)
-            ? (segments.Length, _ => $"is a section, not a value; its keys are {KeysOf(section)}")
+        return types.Count > 0 && !string.IsNullOrEmpty(value)
+            ? (segments.Length, _ => $"is a section, not a value; its keys are {KeysOf(types)}")
             : null;
     }
 
@@ -84,10 +85,8 @@ internal static class ConfigurationKeyChecker
 
     private static string SetBy(string? origin) => origin is null ? string.Empty : $", set by {origin}";
 
-    private static bool IsScalar(Type type) => type.IsPrimitive || type == typeof(string) || type == typeof(decimal);
-
-    private static string KeysOf(Type type) => string.Join(", ", type
-        .GetProperties(BindingFlags.Public | BindingFlags.Instance)
+    private static string KeysOf(IEnumerable<Type> types) => string.Join(", ", types
+        .SelectMany(t => t.GetProperties(BindingFlags.Public | BindingFlags.Instance))
         .Where(p => p.SetMethod?.IsPublic == true)
-        .Select(p => char.ToLowerInvariant(p.Name[0]) + p.Name[1..]));
+        .Select(p => ConfigurationRules.CamelCase(p.Name)));
 }

@@ -2,29 +2,15 @@ using System.Reflection;
 
 namespace Iiif.Web.Configuration;
 
-/// <summary>The keys the option classes read, found by reflection over them: the sections, each key's type, and every
-/// key's dotted name for "did you mean" hints. One place, so the key check and /admin/config agree.</summary>
+/// <summary>The keys the option classes read, found by reflection over the classes each section binds to
+/// (<see cref="ConfigurationSections"/>): each key's type, and every key's dotted name for "did you mean" hints. One
+/// place, so the key check and /admin/config agree.</summary>
 internal static class ConfigurationSchema
 {
-    /// <summary>Top-level sections and the class that binds each; null for a free map (profiles).</summary>
-    public static IReadOnlyDictionary<string, Type?> Sections { get; } = new Dictionary<string, Type?>(StringComparer.OrdinalIgnoreCase)
-    {
-        [ServerOptions.SectionName] = typeof(ServerOptions),
-        [ImagesOptions.SectionName] = typeof(ImagesOptions),
-        [ImagingOptions.SectionName] = typeof(ImagingOptions),
-        [LimitsOptions.SectionName] = typeof(LimitsOptions),
-        [InfoOptions.SectionName] = typeof(InfoOptions),
-        [CacheOptions.SectionName] = typeof(CacheOptions),
-        [ProfilesOptions.SectionName] = null,
-        [ViewerOptions.SectionName] = typeof(ViewerOptions),
-        [MetricsOptions.SectionName] = typeof(MetricsOptions),
-        [AdminOptions.SectionName] = typeof(AdminOptions),
-        [LoggingOptions.SectionName] = typeof(LoggingOptions),
-        [AuthOptions.SectionName] = typeof(AuthOptions),
-    };
-
-    private static readonly Lazy<IReadOnlyList<string>> AllKeys = new(() => Sections
-        .SelectMany(s => s.Value is null ? [s.Key] : KeysBelow(s.Key, s.Value))
+    private static readonly Lazy<IReadOnlyList<string>> AllKeys = new(() => ConfigurationSections.All
+        .SelectMany(s => KeysBelow(s.Name, s.Options))
+        .Concat(ConfigurationSections.FreeForm)
+        .Distinct(StringComparer.Ordinal)
         .Order(StringComparer.Ordinal)
         .ToList());
 
@@ -35,17 +21,13 @@ internal static class ConfigurationSchema
     public static PropertyInfo? PropertyOf(IReadOnlyList<string> segments)
     {
         ArgumentNullException.ThrowIfNull(segments);
-        if (segments.Count < 2 || !Sections.TryGetValue(segments[0], out var type) || type is null)
-        {
-            return null;
-        }
-
+        IReadOnlyList<Type> types = segments.Count < 2 ? [] : ConfigurationSections.TypesOf(segments[0]);
         PropertyInfo? property = null;
-        for (var i = 1; i < segments.Count && type is not null; i++)
+        for (var i = 1; i < segments.Count && types.Count > 0; i++)
         {
-            property = Property(type, segments[i]);
-            type = property is not null && ConfigurationRules.IsSection(property.PropertyType) ? property.PropertyType : null;
-            if (property is null || (type is null && i < segments.Count - 1))
+            property = Property(types, segments[i]);
+            types = property is not null && ConfigurationRules.IsSection(property.PropertyType) ? [property.PropertyType] : [];
+            if (property is null || (types.Count == 0 && i < segments.Count - 1))
             {
                 return i == segments.Count - 1 ? property : null;
             }
@@ -54,10 +36,14 @@ internal static class ConfigurationSchema
         return property;
     }
 
-    public static PropertyInfo? Property(Type type, string name)
+    /// <summary>The property <paramref name="name"/> names in any of <paramref name="types"/> (the classes bound to one
+    /// section), if configuration can set it: computed (get-only) properties are not keys.</summary>
+    public static PropertyInfo? Property(IEnumerable<Type> types, string name)
     {
-        ArgumentNullException.ThrowIfNull(type);
-        return type.GetProperty(name, BindingFlags.Public | BindingFlags.Instance | BindingFlags.IgnoreCase);
+        ArgumentNullException.ThrowIfNull(types);
+        return types
+            .Select(t => t.GetProperty(name, BindingFlags.Public | BindingFlags.Instance | BindingFlags.IgnoreCase))
+            .FirstOrDefault(p => p?.SetMethod is not null);
     }
 
     /// <summary>The known key closest to a mistyped dotted key: by the whole key, else by its last segment
@@ -84,7 +70,7 @@ internal static class ConfigurationSchema
             .Where(p => p.SetMethod is not null)
             .SelectMany(p =>
             {
-                var key = prefix + "." + char.ToLowerInvariant(p.Name[0]) + p.Name[1..];
+                var key = prefix + "." + ConfigurationRules.CamelCase(p.Name);
                 return ConfigurationRules.IsSection(p.PropertyType) ? KeysBelow(key, p.PropertyType) : [key];
             });
 }

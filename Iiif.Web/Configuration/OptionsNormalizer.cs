@@ -1,14 +1,16 @@
+using Iiif.Caching;
+using Iiif.Imaging.Sources;
 using Microsoft.Extensions.Options;
 
 namespace Iiif.Web.Configuration;
 
 /// <summary>Turns configured values into the forms the code relies on, before validation: folders become absolute
-/// (relative ones resolve against the content root, the working directory the server was started from), names
-/// become lower case, the prefix loses its slashes, and the old server's <c>clear_with: false</c> becomes none.</summary>
+/// (relative ones resolve against the content root, the working directory the server was started from), extensions and
+/// names become lower case, the prefix loses its slashes, and the old server's <c>clear_with: false</c> becomes none.</summary>
 internal sealed class OptionsNormalizer(IHostEnvironment environment) :
     IPostConfigureOptions<ServerOptions>,
-    IPostConfigureOptions<ImagesOptions>,
-    IPostConfigureOptions<CacheOptions>,
+    IPostConfigureOptions<FileSystemSourceOptions>,
+    IPostConfigureOptions<CachingOptions>,
     IPostConfigureOptions<LoggingOptions>
 {
     public void PostConfigure(string? name, ServerOptions options)
@@ -19,15 +21,14 @@ internal sealed class OptionsNormalizer(IHostEnvironment environment) :
         options.Cors = options.Cors.Trim();
     }
 
-    public void PostConfigure(string? name, ImagesOptions options)
+    public void PostConfigure(string? name, FileSystemSourceOptions options)
     {
         ArgumentNullException.ThrowIfNull(options);
         options.Root = Resolve(options.Root);
-        options.Resolver = options.Resolver.Trim().ToLowerInvariant();
         options.Extensions = options.Extensions.Select(e => e.Trim().TrimStart('.').ToLowerInvariant()).ToList();
     }
 
-    public void PostConfigure(string? name, CacheOptions options)
+    public void PostConfigure(string? name, CachingOptions options)
     {
         ArgumentNullException.ThrowIfNull(options);
         options.Root = Resolve(options.Root);

@@ -5,7 +5,8 @@ using Microsoft.Extensions.Options;
 namespace Iiif.Web.Configuration;
 
 /// <summary>Runs the data-annotation rules of an options class and its nested sections, naming each failure by its
-/// configuration key (cache.info.ttl) rather than by the CLR member, as the stock ValidateDataAnnotations would.</summary>
+/// configuration key (cache.info.ttl) rather than by the CLR member, as the stock ValidateDataAnnotations would, and
+/// refusing enum values that name no member.</summary>
 internal sealed class SectionValidator<TOptions>(string sectionName) : IValidateOptions<TOptions>
     where TOptions : class
 {
@@ -33,9 +34,14 @@ internal sealed class SectionValidator<TOptions>(string sectionName) : IValidate
             {
                 Collect(nested, Join(path, property.Name), failures);
             }
+            else if (property.GetValue(instance) is Enum value && !Enum.IsDefined(value.GetType(), value))
+            {
+                // The binder takes a number for an enum without checking it names a member.
+                failures.Add($"{Join(path, property.Name)}: {ConfigurationRules.EnumMessage(property.PropertyType)}");
+            }
         }
     }
 
     private static string Join(string path, string member) =>
-        member.Length == 0 ? path : path + "." + char.ToLowerInvariant(member[0]) + member[1..];
+        member.Length == 0 ? path : path + "." + ConfigurationRules.CamelCase(member);
 }

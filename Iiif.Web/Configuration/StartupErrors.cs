@@ -29,7 +29,12 @@ internal static partial class StartupErrors
             return message;
         }
 
-        var key = string.Join('.', match.Groups["path"].Value.Split(':').Select(s => s.Length == 0 ? s : char.ToLowerInvariant(s[0]) + s[1..]));
+        var key = string.Join('.', match.Groups["path"].Value.Split(':').Select(ConfigurationRules.CamelCase));
+        if (EnumType(match.Groups["type"].Value) is { } enumType)
+        {
+            return $"{key}: {ConfigurationRules.EnumMessage(enumType)}, not '{match.Groups["value"].Value}'";
+        }
+
         var expected = match.Groups["type"].Value switch
         {
             "System.Int32" or "System.Int64" => "a whole number",
@@ -39,6 +44,12 @@ internal static partial class StartupErrors
         };
         return $"{key}: '{match.Groups["value"].Value}' is not {expected}";
     }
+
+    /// <summary>The enum of that name among the server's options, if the failed conversion was to one.</summary>
+    private static Type? EnumType(string fullName) =>
+        ConfigurationSections.All.Select(s => s.Options.Assembly).Distinct()
+            .Select(assembly => assembly.GetType(fullName))
+            .FirstOrDefault(type => type is { IsEnum: true });
 
     [GeneratedRegex("^Failed to convert configuration value '(?<value>.*)' at '(?<path>[^']+)' to type '(?<type>[^']+)'")]
     private static partial Regex BinderConversion();

@@ -1,5 +1,5 @@
 using Iiif.Imaging.Jpeg2000;
-using Iiif.Web.Configuration;
+using Iiif.Imaging.Sources;
 using Microsoft.Extensions.Options;
 
 namespace Iiif.Web.Health;
@@ -8,7 +8,7 @@ namespace Iiif.Web.Health;
 /// permissions) and the native JPEG 2000 codec. Cheap enough for a load balancer to call every few seconds: it reads
 /// one directory entry and calls opj_version. Options come from the monitor, which keeps the instance validated at
 /// start-up: IOptions would validate again on first use and throw once the folder is gone, the very case to report.</summary>
-internal sealed class HealthProbe(IOptionsMonitor<ImagesOptions> images)
+internal sealed class HealthProbe(IOptionsMonitor<FileSystemSourceOptions> images)
 {
     public const string Ok = "ok";
     public const string Failing = "failing";

@@ -6,7 +6,8 @@ namespace Iiif.Web.Metrics;
 /// <summary>The server's Prometheus metrics, on a registry of its own (so two hosts in one process, as in the tests, never
 /// share counts). Requests and bytes come from <see cref="MetricsMiddleware"/>, render times from
 /// <see cref="TimedImageRenderer"/>, the render queue from <c>RenderGate</c>; cache tiers are read from the caches'
-/// own statistics each time /metrics is scraped, so the caches need no knowledge of Prometheus.</summary>
+/// own statistics each time /metrics is scraped, so the caches need no knowledge of Prometheus, and so is the memory
+/// accounting (<see cref="MemoryGauges"/>).</summary>
 internal sealed class IiifMetrics
 {
     /// <summary>Render times from a cached-tile cut (milliseconds) to a full-page PDF (tens of seconds).</summary>
@@ -24,6 +25,8 @@ internal sealed class IiifMetrics
     private readonly Counter _cacheLookups;
     private readonly Gauge _cacheEntries;
     private readonly Gauge _cacheBytes;
+    private readonly Counter _cacheEvictions;
+    private readonly MemoryGauges _memory;
     private readonly IServiceProvider? _services;
 
     /// <summary>Metrics whose cache statistics are resolved from <paramref name="services"/> at scrape time; the caches
@@ -51,7 +54,11 @@ internal sealed class IiifMetrics
             new GaugeConfiguration { LabelNames = ["cache", "tier"] });
         _cacheBytes = factory.CreateGauge("iiif_cache_bytes", "Bytes held by a cache tier (absent when the tier cannot tell).",
             new GaugeConfiguration { LabelNames = ["cache", "tier"] });
+        _cacheEvictions = factory.CreateCounter("iiif_cache_evictions_total", "Entries a cache tier removed to stay within its budget since start-up, by cache and tier.",
+            new CounterConfiguration { LabelNames = ["cache", "tier"] });
+        _memory = new MemoryGauges(factory, services);
         Registry.AddBeforeCollectCallback(ReadCacheStatistics);
+        Registry.AddBeforeCollectCallback(_memory.Read);
         ProcessMetrics.Register(Registry, factory);
         CacheHealthMetrics.Register(Registry, factory, services);
     }
@@ -100,6 +107,7 @@ internal sealed class IiifMetrics
         {
             _cacheLookups.WithLabels(tier.Cache, tier.Tier, "hit").IncTo(tier.Hits);
             _cacheLookups.WithLabels(tier.Cache, tier.Tier, "miss").IncTo(tier.Misses);
+            _cacheEvictions.WithLabels(tier.Cache, tier.Tier).IncTo(tier.Evictions);
             if (tier.Entries is { } entries)
             {
                 _cacheEntries.WithLabels(tier.Cache, tier.Tier).Set(entries);

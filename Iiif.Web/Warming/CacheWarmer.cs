@@ -1,3 +1,4 @@
+using Iiif.Caching;
 using Iiif.Caching.Derivatives;
 using Iiif.Caching.Info;
 using Iiif.Core.Errors;
@@ -16,7 +17,7 @@ internal sealed class CacheWarmer(
     IImagePipeline pipeline,
     IDerivativeCache derivatives,
     IInfoCache infos,
-    IOptions<CacheOptions> cache,
+    IOptions<CachingOptions> cache,
     IOptions<ProfilesOptions> profiles,
     IOptions<ServerOptions> server,
     ILogger<CacheWarmer> logger)

@@ -1,3 +1,4 @@
+using Iiif.Imaging.Jpeg;
 using Iiif.Imaging.Jpeg2000;
 using SixLabors.ImageSharp;
 using SixLabors.ImageSharp.Advanced;
@@ -6,7 +7,7 @@ using SixLabors.ImageSharp.PixelFormats;
 namespace Iiif.Benchmarks;
 
 /// <summary>The benchmark source: an 8000x6000 RGB picture with detail at every scale (interference rings plus hashed
-/// grain), written once as a tiled lossy JPEG 2000 with the converter's defaults (1024 tiles, precincts, RPCL, PLT/TLM,
+/// grain), written once as a tiled lossy JPEG 2000 (and, for the JPEG source benchmarks, as a JPEG) with the converter's defaults (1024 tiles, precincts, RPCL, PLT/TLM,
 /// 9/7 at 80/40/20:1) into the temp folder. BenchmarkDotNet runs each case in its own process, so the file is kept
 /// and reused; its name carries every setting, so a change makes a new file.</summary>
 internal static class SyntheticSource
@@ -32,6 +33,29 @@ internal static class SyntheticSource
             CompressionRatios = [80, 40, 20],
             Threads = Environment.ProcessorCount,
         }).Encode(image, partial);
+        File.Move(partial, path, overwrite: true);
+        return path;
+    }
+
+    /// <summary>The same picture as a baseline JPEG (q90, 4:2:0, written by TurboJPEG), for the JPEG source decode.</summary>
+    public static string EnsureJpeg()
+    {
+        var folder = Path.Combine(Path.GetTempPath(), "iiif-benchmarks");
+        var path = Path.Combine(folder, FormattableString.Invariant($"synthetic-{Width}x{Height}-q90-v1.jpg"));
+        if (File.Exists(path))
+        {
+            return path;
+        }
+
+        Directory.CreateDirectory(folder);
+        using var image = Render();
+        using var pool = new JpegCompressorPool();
+        var partial = path + "." + Environment.ProcessId.ToString(System.Globalization.CultureInfo.InvariantCulture);
+        using (var file = File.Create(partial))
+        {
+            new TurboJpegEncoder(new JpegEncoderSettings(90, Progressive: false), pool).Encode(image, file);
+        }
+
         File.Move(partial, path, overwrite: true);
         return path;
     }

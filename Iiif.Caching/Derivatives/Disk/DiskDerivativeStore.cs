@@ -6,8 +6,8 @@ namespace Iiif.Caching.Derivatives.Disk;
 
 /// <summary>The disk tier: one data file and one sidecar per derivative (see <see cref="DiskLayout"/>), written
 /// atomically, verified on every read (a corrupt or partial entry is deleted and reported as a miss, never served), with
-/// least-recently-served eviction under <see cref="CachingOptions.DiskMaxBytes"/> and above
-/// <see cref="CachingOptions.DiskMinFreeBytes"/> of free space (see <see cref="DiskEviction"/>). A store that fails
+/// least-recently-served eviction under <see cref="CacheDerivativesOptions.MaxBytes"/> and above
+/// <see cref="CacheDerivativesOptions.MinFreeBytes"/> of free space (see <see cref="DiskEviction"/>). A store that fails
 /// leaves no temporary file behind and is reported to <see cref="Health"/>, never to the request. Shared by the
 /// derivative cache and the cleaner so both see one index.</summary>
 internal sealed class DiskDerivativeStore
@@ -28,7 +28,7 @@ internal sealed class DiskDerivativeStore
     {
         ArgumentNullException.ThrowIfNull(options);
         Layout = new DiskLayout(options.Value.Root);
-        Enabled = options.Value.DiskEnabled;
+        Enabled = options.Value.Derivatives.Enabled;
         _time = time;
         _logger = logger;
         Health = new DiskHealth(Layout.DerivativesRoot, time, logger);
@@ -46,6 +46,10 @@ internal sealed class DiskDerivativeStore
     public DiskIndex Index { get; } = new();
 
     public ILogger Logger => _logger;
+
+    /// <summary>Entries deleted to stay within the size cap or the free-space minimum since start-up (not those the
+    /// cleaner or a purge removed).</summary>
+    public long Evictions => _eviction.Evictions;
 
     /// <summary>Starts the background index scan if it has not started, and waits for it.</summary>
     public Task WaitForIndexAsync() => _scan.Value;

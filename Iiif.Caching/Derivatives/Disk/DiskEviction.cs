@@ -1,7 +1,7 @@
 namespace Iiif.Caching.Derivatives.Disk;
 
-/// <summary>Evicts the least recently served disk entries: to stay under <see cref="CachingOptions.DiskMaxBytes"/>, and to
-/// keep <see cref="CachingOptions.DiskMinFreeBytes"/> free on the filesystem, which other files may fill long before the
+/// <summary>Evicts the least recently served disk entries: to stay under <see cref="CacheDerivativesOptions.MaxBytes"/>, and to
+/// keep <see cref="CacheDerivativesOptions.MinFreeBytes"/> free on the filesystem, which other files may fill long before the
 /// cache reaches its own cap (the cap counts only what the cache stored).</summary>
 internal sealed class DiskEviction(DiskDerivativeStore store, CachingOptions options, TimeProvider time)
 {
@@ -10,6 +10,10 @@ internal sealed class DiskEviction(DiskDerivativeStore store, CachingOptions opt
 
     private readonly Lock _evicting = new();
     private long _spaceCheckedAt = long.MinValue;
+    private long _evictions;
+
+    /// <summary>Entries evicted since start-up.</summary>
+    public long Evictions => Interlocked.Read(ref _evictions);
 
     /// <summary>Bytes free to this process on the filesystem holding <paramref name="path"/> (or its nearest existing
     /// parent), or null when that cannot be read.</summary>
@@ -35,7 +39,7 @@ internal sealed class DiskEviction(DiskDerivativeStore store, CachingOptions opt
     /// below the configured minimum (checked at most once per <see cref="FreeSpaceCheckInterval"/>).</summary>
     public async Task AfterStoreAsync()
     {
-        var maxBytes = options.DiskMaxBytes;
+        var maxBytes = options.Derivatives.MaxBytes;
         if (maxBytes > 0 && store.Index.TotalBytes > maxBytes)
         {
             await store.WaitForIndexAsync().ConfigureAwait(false);
@@ -44,7 +48,7 @@ internal sealed class DiskEviction(DiskDerivativeStore store, CachingOptions opt
             Log.DiskEvicted(store.Logger, count, bytes);
         }
 
-        if (options.DiskMinFreeBytes > 0 && SpaceCheckDue())
+        if (options.Derivatives.MinFreeBytes > 0 && SpaceCheckDue())
         {
             await MakeRoomAsync(0).ConfigureAwait(false);
         }
@@ -56,7 +60,7 @@ internal sealed class DiskEviction(DiskDerivativeStore store, CachingOptions opt
     {
         await store.WaitForIndexAsync().ConfigureAwait(false);
         var root = store.Layout.DerivativesRoot;
-        var wanted = length + options.DiskMinFreeBytes;
+        var wanted = length + options.Derivatives.MinFreeBytes;
         if (FreeBytes(root) is not { } free)
         {
             return false;
@@ -68,7 +72,7 @@ internal sealed class DiskEviction(DiskDerivativeStore store, CachingOptions opt
         }
 
         // Index lengths stand in for the space a deletion frees (the filesystem's block rounding makes it a little more).
-        var toFree = wanted - free + Math.Max(options.DiskMinFreeBytes / 10, length);
+        var toFree = wanted - free + Math.Max(options.Derivatives.MinFreeBytes / 10, length);
         var freed = 0L;
         var (count, bytes) = EvictWhile(() => freed < toFree, length => freed += length);
         if (count > 0)
@@ -100,6 +104,7 @@ internal sealed class DiskEviction(DiskDerivativeStore store, CachingOptions opt
                 }
 
                 store.DeleteEntry(path);
+                Interlocked.Increment(ref _evictions);
                 evicted?.Invoke(entry.Length);
                 (count, bytes) = (count + 1, bytes + entry.Length);
             }

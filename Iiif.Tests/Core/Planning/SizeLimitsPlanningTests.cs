@@ -120,9 +120,10 @@ public class SizeLimitsPlanningTests
     [TestCase("^pct:200", "2000x2000")]
     [TestCase("^pct:200.1", "400")]
     [TestCase("^!5000,5000", "2000x2000")]
-    [TestCase("^max", "2000x2000")]
+    [TestCase("^max", "5000x5000")]
     [Description("MaxUpscaleFactor (the old server's upsize_factor): with upscaling on, an explicit side beyond factor x region " +
-        "is a 400; !w,h and ^max are fitted inside the factor like a limit.")]
+        "is a 400; ^!w,h is fitted inside the factor like a limit; ^max follows maxWidth/maxHeight/maxArea only " +
+        "(https://iiif.io/api/image/3.0/#42-size).")]
     public void Plan_V3MaxUpscaleFactor_BoundsUpscaling(string size, string expected)
     {
         var limits = new ServerLimits(5000, null, null, true, 2m);

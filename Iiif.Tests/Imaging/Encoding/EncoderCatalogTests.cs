@@ -137,6 +137,38 @@ public class EncoderCatalogTests
     }
 
     [Test]
+    [Description("jpg goes through TurboJPEG with the configured quality and scan mode.")]
+    public void Constructor_Jpeg_IsTurboJpegWithTheSettings()
+    {
+        var catalog = TestCatalogs.Create(new EncodingOptions { JpegQuality = 77, JpegProgressive = true });
+
+        var encoder = ((TurboJpegOutputEncoder)catalog.EncoderFor(ImageFormat.Jpg)).Encoder;
+
+        Assert.That(encoder.Settings, Is.EqualTo(new Iiif.Imaging.Jpeg.JpegEncoderSettings(77, Progressive: true)));
+    }
+
+    [Test]
+    [Description("Derivative cache keys carry the fingerprint: every setting that changes output bytes changes it.")]
+    public void Fingerprint_EveryByteChangingSetting_ChangesIt()
+    {
+        var baseline = TestCatalogs.Create().Fingerprint;
+        var variants = new[]
+        {
+            TestCatalogs.Create(new EncodingOptions { JpegQuality = 86 }),
+            TestCatalogs.Create(new EncodingOptions { JpegProgressive = true }),
+            TestCatalogs.Create(new EncodingOptions { PngCompressionLevel = 4 }),
+            TestCatalogs.Create(new EncodingOptions { WebpQuality = 81 }),
+            TestCatalogs.Create(new EncodingOptions { WebpLossless = true }),
+            TestCatalogs.Create(new EncodingOptions { PdfJpegQuality = 80 }),
+            TestCatalogs.Create(new EncodingOptions { PdfDpi = 300 }),
+            TestCatalogs.Create(null, new Mock<IJp2OutputEncoder>().Object),
+        }.Select(c => c.Fingerprint).ToList();
+
+        Assert.That(TestCatalogs.Create().Fingerprint, Is.EqualTo(baseline), "stable for the same settings");
+        Assert.That(variants.Prepend(baseline), Is.Unique);
+    }
+
+    [Test]
     public void Constructor_PngLevel_IsApplied()
     {
         var catalog = TestCatalogs.Create(new EncodingOptions { PngCompressionLevel = 2 });

@@ -3,6 +3,7 @@ using System.Runtime.CompilerServices;
 using Iiif.Core.Geometry;
 using Iiif.Imaging;
 using Iiif.Imaging.Jpeg2000;
+using Iiif.Imaging.Memory;
 using Iiif.Tests.TestUtilities;
 using SixLabors.ImageSharp;
 using SixLabors.ImageSharp.Memory;

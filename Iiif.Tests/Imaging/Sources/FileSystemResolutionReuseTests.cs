@@ -43,4 +43,30 @@ public class FileSystemResolutionReuseTests
 
         Assert.That(await ResolveAsync(source, "a"), Is.Null);
     }
+
+    [Test]
+    [Description("The resolved paths are a bounded LRU reporting its entries, bytes, hits and misses as the resolved-paths cache.")]
+    public async Task GetStatistics_AfterRepeats_CountsHitsAndMisses()
+    {
+        _folder.Write("a.jp2");
+        var source = _folder.Source();
+
+        for (var i = 0; i < 3; i++)
+        {
+            await ResolveAsync(source, "a");
+        }
+
+        await ResolveAsync(source, "missing");
+        var statistics = source.GetStatistics().Single();
+
+        Assert.Multiple(() =>
+        {
+            Assert.That(statistics.Cache, Is.EqualTo("resolved-paths"));
+            Assert.That(statistics.Entries, Is.EqualTo(1));
+            Assert.That(statistics.Bytes, Is.GreaterThan(2 * _folder.Root.Length));
+            Assert.That(statistics.Hits, Is.EqualTo(2));
+            Assert.That(statistics.Misses, Is.EqualTo(2));
+            Assert.That(statistics.Evictions, Is.Zero);
+        });
+    }
 }

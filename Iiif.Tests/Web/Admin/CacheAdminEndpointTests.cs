@@ -160,7 +160,7 @@ public class CacheAdminEndpointTests
     }
 
     [Test]
-    [Description("GET /admin/cache/stats: info tiers, then derivative tiers, each with entries, bytes, hits, misses, hitRatio")]
+    [Description("GET /admin/cache/stats: every cache's tiers (resolved paths, info, derivatives), each with entries, bytes, hits, misses, evictions, hitRatio")]
     public async Task Stats_ListsEveryTier()
     {
         await using var host = await StartAsync(warm: false);
@@ -171,13 +171,15 @@ public class CacheAdminEndpointTests
 
         Assert.That(response.Status, Is.EqualTo(200), response.ToString());
         Assert.That(tiers.Select(t => t.GetProperty("cache").GetString() + "/" + t.GetProperty("tier").GetString()),
-            Is.EqualTo(new[] { "info/memory", "derivatives/memory" }));
-        Assert.That(tiers[1].GetProperty("entries").GetInt64(), Is.EqualTo(3));
-        Assert.That(tiers[1].GetProperty("bytes").GetInt64(), Is.EqualTo(3000));
-        Assert.That(tiers[1].GetProperty("hits").GetInt64(), Is.EqualTo(6));
-        Assert.That(tiers[1].GetProperty("misses").GetInt64(), Is.EqualTo(2));
-        Assert.That(tiers[1].GetProperty("hitRatio").GetDouble(), Is.EqualTo(0.75));
-        Assert.That(tiers[0].GetProperty("bytes").ValueKind, Is.EqualTo(JsonValueKind.Null));
+            Is.EqualTo(new[] { "resolved-paths/memory", "info/memory", "derivatives/memory" }), "every registered source, in registration order");
+        var derivatives = tiers.Single(t => t.GetProperty("cache").GetString() == "derivatives");
+        Assert.That(derivatives.GetProperty("entries").GetInt64(), Is.EqualTo(3));
+        Assert.That(derivatives.GetProperty("bytes").GetInt64(), Is.EqualTo(3000));
+        Assert.That(derivatives.GetProperty("hits").GetInt64(), Is.EqualTo(6));
+        Assert.That(derivatives.GetProperty("misses").GetInt64(), Is.EqualTo(2));
+        Assert.That(derivatives.GetProperty("evictions").GetInt64(), Is.Zero);
+        Assert.That(derivatives.GetProperty("hitRatio").GetDouble(), Is.EqualTo(0.75));
+        Assert.That(tiers.Single(t => t.GetProperty("cache").GetString() == "info").GetProperty("bytes").ValueKind, Is.EqualTo(JsonValueKind.Null));
     }
 
     [Test]

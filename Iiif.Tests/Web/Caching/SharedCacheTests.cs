@@ -79,7 +79,7 @@ public class SharedCacheTests
         var slow = "127.0.0.1:" + _redis.Port.ToString(System.Globalization.CultureInfo.InvariantCulture)
             + ",connectTimeout=20000,syncTimeout=20000,asyncTimeout=20000";
         var (host, _) = await StartAsync(
-            services => services.PostConfigure<CachingOptions>(o => o.SharedRetryAfter = TimeSpan.FromMilliseconds(200)),
+            services => services.PostConfigure<CachingOptions>(o => o.Redis.RetryAfterSeconds = 0.2),
             "--cache:redis:configuration=" + slow, "--cache:memory:maxSizeMegabytes=0");
         await using var _ = host;
         var before = await GetAllAsync(host, ["/iiif/3/img/0,0,100,100/50,/0/default.png"]);

@@ -1,6 +1,6 @@
+using Iiif.Caching;
 using Iiif.Caching.Derivatives;
 using Iiif.Web.Cleaning;
-using Iiif.Web.Configuration;
 using Microsoft.Extensions.Logging.Abstractions;
 using Microsoft.Extensions.Options;
 using Microsoft.Extensions.Time.Testing;
@@ -96,7 +96,7 @@ public class CacheCleaningServiceTests
 
     private static CacheCleaningService Service(IDerivativeCleaner? cleaner, int period, TimeProvider time)
     {
-        var options = new CacheOptions { Clean = new CacheCleanOptions { Period = period } };
+        var options = new CachingOptions { Clean = new CacheCleanOptions { Period = period } };
         return new CacheCleaningService(cleaner, Options.Create(options), time, NullLogger<CacheCleaningService>.Instance);
     }
 

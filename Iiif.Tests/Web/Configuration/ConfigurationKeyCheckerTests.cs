@@ -14,6 +14,11 @@ public class ConfigurationKeyCheckerTests
     [TestCase("kestrel:endpoints:https:url", "https://0.0.0.0:443")]
     [TestCase("environment", "Development")]
     [TestCase("viewer", "")]
+    [TestCase("imaging:jpegQuality", "90", Description = "bound to Iiif.Imaging's EncodingOptions")]
+    [TestCase("imaging:tileSize", "256", Description = "the host's own imaging key")]
+    [TestCase("imaging:maximumPoolSizeMegabytes", "64", Description = "ImageSharpOptions")]
+    [TestCase("cache:memory:maxSizeMegabytes", "", Description = "Iiif.Caching's nested options")]
+    [TestCase("memory:budgetMegabytes", "1024")]
     public void Check_KeyReadByAnOption_Accepted(string key, string value) =>
         Assert.That(ConfigurationKeyChecker.Check([new(key, value)]), Is.Empty);
 
@@ -23,6 +28,7 @@ public class ConfigurationKeyCheckerTests
     [TestCase("imagse:root", "imagse: unknown key")]
     [TestCase("limits:maxWidth:x", "limits.maxWidth: is a single value, not a section")]
     [TestCase("viewer", "viewer: is a section, not a value; its keys are enabled")]
+    [TestCase("cache:info:timeToLive", "cache.info.timeToLive: unknown key", Description = "computed, not configurable")]
     [TestCase("upsize_factor", "upsize_factor: unknown key; the old upsize_factor is now limits.upscaleFactor")]
     [TestCase("resolver:base_path", "resolver: unknown key; the old resolver settings are now images.root")]
     [TestCase("cache:base_path", "cache.base_path: unknown key; the old cache.base_path is now cache.root")]

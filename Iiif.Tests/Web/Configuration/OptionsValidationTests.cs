@@ -1,3 +1,5 @@
+using Iiif.Caching;
+using Iiif.Imaging.Sources;
 using Iiif.Web;
 using Iiif.Web.Configuration;
 using Microsoft.Extensions.Configuration;
@@ -26,8 +28,6 @@ public class OptionsValidationTests
 
     [TestCase("--limits:maxWidth=-1", "limits.maxWidth: must be a positive integer")]
     [TestCase("--limits:maxArea=-1", "limits.maxArea: must be a positive integer")]
-    [TestCase("--limits:maxHeight=100", "limits.maxHeight: needs limits.maxWidth")]
-    [TestCase("--limits:upscaling=true", "limits.upscaling: needs limits.maxWidth or limits.maxArea")]
     [TestCase("--limits:upscaleFactor=0.5", "limits.upscaleFactor: must be 0 (no factor limit) or at least 1")]
     [TestCase("--server:defaultVersion=4", "server.defaultVersion: must be 2 or 3")]
     [TestCase("--server:prefix=i i", "server.prefix: may hold only")]
@@ -43,7 +43,16 @@ public class OptionsValidationTests
     [TestCase("--cache:derivatives:minFreeMegabytes=-1", "cache.derivatives.minFreeMegabytes: must be a positive number of megabytes")]
     [TestCase("--server:maxUrlLength=10", "server.maxUrlLength: must be between 256 and 65536")]
     [TestCase("--images:resolver=flat", "images.resolver: must be one of simple, nested, pairtree")]
-    [TestCase("--images:nestedDepth=0", "images.nestedDepth: must be between 1 and 32")]
+    [TestCase("--images:nestedDepth=0", "images.nestedDepth: must be between 1 and 64")]
+    [TestCase("--images:resolver=7", "images.resolver: must be one of simple, nested, pairtree")]
+    [TestCase("--imaging:resampler=99", "imaging.resampler: must be one of bicubic, lanczos3")]
+    [TestCase("--imaging:webpQuality=101", "imaging.webpQuality: must be between 0 and 100")]
+    [TestCase("--imaging:bitonalThreshold=2", "imaging.bitonalThreshold: must be between 0 and 1")]
+    [TestCase("--imaging:maxDegreeOfParallelism=0", "imaging.maxDegreeOfParallelism: must be between 1 and 1024")]
+    [TestCase("--imaging:maximumPoolSizeMegabytes=-1", "imaging.maximumPoolSizeMegabytes: must be between 0 and")]
+    [TestCase("--memory:budgetMegabytes=10", "memory.budgetMegabytes: must be between 64 and")]
+    [TestCase("--cache:info:maxEntries=0", "cache.info.maxEntries: must be between 1 and")]
+    [TestCase("--cache:memory:maxSizeMegabytes=-1", "cache.memory.maxSizeMegabytes: must be between 0 and")]
     [TestCase("--images:extensions:0=.j p2", "images.extensions: 'j p2' must be letters and digits only")]
     [TestCase("--imaging:tileSize=32", "imaging.tileSize: must be between 64 and 4096 pixels")]
     [TestCase("--imaging:jpegQuality=0", "imaging.jpegQuality: must be between 1 and 100")]
@@ -64,6 +73,12 @@ public class OptionsValidationTests
     public void Validate_BadValue_FailureNamesKey(string argument, string expected) =>
         Assert.That(ValidationFailures(argument), Has.One.StartsWith(expected));
 
+    [TestCase("--limits:maxHeight=100", "limits.maxHeight: needs limits.maxWidth")]
+    [TestCase("--limits:upscaling=true", "limits.upscaling: needs limits.maxWidth or limits.maxArea")]
+    [Description("Image API 3.0 rules, on a configuration without the default maxWidth and maxArea.")]
+    public void Validate_LimitWithoutMaxWidth_FailureNamesKey(string argument, string expected) =>
+        Assert.That(ValidationFailures("--limits:maxWidth=0", "--limits:maxArea=0", argument), Has.One.StartsWith(expected));
+
     [Test]
     public void Validate_MissingImagesFolder_FailureNamesKeyAndFolder()
     {
@@ -82,7 +97,7 @@ public class OptionsValidationTests
     {
         using var services = BuildServices("--cache:warm:clearWith=false");
 
-        Assert.That(services.GetRequiredService<IOptions<CacheOptions>>().Value.Warm.ClearWith, Is.EqualTo("none"));
+        Assert.That(services.GetRequiredService<IOptions<CachingOptions>>().Value.Warm.ClearWith, Is.EqualTo("none"));
     }
 
     [Test]
@@ -94,8 +109,8 @@ public class OptionsValidationTests
 
         Assert.Multiple(() =>
         {
-            Assert.That(services.GetRequiredService<IOptions<ImagesOptions>>().Value.Root, Is.EqualTo(Path.Combine(_folder.Root, "pictures")));
-            Assert.That(services.GetRequiredService<IOptions<CacheOptions>>().Value.Root, Is.EqualTo(Path.Combine(_folder.Root, "store")));
+            Assert.That(services.GetRequiredService<IOptions<FileSystemSourceOptions>>().Value.Root, Is.EqualTo(Path.Combine(_folder.Root, "pictures")));
+            Assert.That(services.GetRequiredService<IOptions<CachingOptions>>().Value.Root, Is.EqualTo(Path.Combine(_folder.Root, "store")));
             Assert.That(services.GetRequiredService<IOptions<LoggingOptions>>().Value.Directory, Is.EqualTo(Path.Combine(_folder.Root, "logs")));
         });
     }
@@ -128,7 +143,7 @@ public class OptionsValidationTests
     [Test]
     public void Bind_LimitsToServerLimits_ZerosMeanNoLimit()
     {
-        using var services = BuildServices("--limits:maxWidth=4000", "--limits:upscaling=true");
+        using var services = BuildServices("--limits:maxWidth=4000", "--limits:maxArea=0", "--limits:maxOutputMegabytes=0");
 
         var limits = services.GetRequiredService<IOptions<LimitsOptions>>().Value.ToServerLimits();
         Assert.That(limits, Is.EqualTo(new Iiif.Core.Planning.ServerLimits(4000, null, null, true, 2m)));

@@ -10,19 +10,7 @@ namespace Iiif.Tests.Web.Configuration;
 public class ShippedConfigurationTests
 {
     private static readonly (string Section, Type Options)[] Sections =
-    [
-        (ServerOptions.SectionName, typeof(ServerOptions)),
-        (ImagesOptions.SectionName, typeof(ImagesOptions)),
-        (ImagingOptions.SectionName, typeof(ImagingOptions)),
-        (LimitsOptions.SectionName, typeof(LimitsOptions)),
-        (InfoOptions.SectionName, typeof(InfoOptions)),
-        (CacheOptions.SectionName, typeof(CacheOptions)),
-        (ViewerOptions.SectionName, typeof(ViewerOptions)),
-        (MetricsOptions.SectionName, typeof(MetricsOptions)),
-        (AdminOptions.SectionName, typeof(AdminOptions)),
-        (LoggingOptions.SectionName, typeof(LoggingOptions)),
-        (AuthOptions.SectionName, typeof(AuthOptions)),
-    ];
+        [.. ConfigurationSections.All.Select(s => (s.Name, s.Options))];
 
     private static Dictionary<string, string?> Defaults() =>
         ConfigurationLayerMerger.Merge([YamlLayer.Read(WebTestFolder.ShippedConfigFile("default.yml"), optional: false)]);
@@ -66,6 +54,15 @@ public class ShippedConfigurationTests
     }
 
     [Test]
+    [Description("Options classes sharing a section (imaging) must not both claim a key.")]
+    public void Sections_SharedByClasses_NoKeyBoundTwice()
+    {
+        var keys = Sections.SelectMany(s => KeysOf(s.Options, s.Section)).ToList();
+
+        Assert.That(keys.GroupBy(k => k, StringComparer.OrdinalIgnoreCase).Where(g => g.Count() > 1).Select(g => g.Key), Is.Empty);
+    }
+
+    [Test]
     public void DefaultYml_AllKeys_KnownToTheChecker() =>
         Assert.That(ConfigurationKeyChecker.Check(Defaults()), Is.Empty);
 
@@ -100,7 +97,7 @@ public class ShippedConfigurationTests
             {
                 AssertScalarsEqual(property.GetValue(expected)!, property.GetValue(actual)!, key);
             }
-            else if (property.PropertyType.IsPrimitive || property.PropertyType == typeof(string) || property.PropertyType == typeof(decimal))
+            else if (ConfigurationRules.IsScalar(property.PropertyType))
             {
                 Assert.That(property.GetValue(actual), Is.EqualTo(property.GetValue(expected)), key);
             }

@@ -88,8 +88,10 @@ public class ReadinessTests
     [Test]
     public void CodecStartupCheck_LibraryMissing_NamesThePackage()
     {
-        Assert.That(CodecStartupCheck.Problem(() => null), Does.Contain("libopenjp2-7"));
-        Assert.That(CodecStartupCheck.Problem(() => "2.5.0"), Is.Null);
+        Assert.That(CodecStartupCheck.Problem(() => null, () => true), Does.Contain("libopenjp2-7").And.Not.Contain("libturbojpeg0"));
+        Assert.That(CodecStartupCheck.Problem(() => "2.5.0", () => false), Does.Contain("libturbojpeg.so.0").And.Contain("apt-get install libturbojpeg0"));
+        Assert.That(CodecStartupCheck.Problem(() => null, () => false), Does.Contain("apt-get install libopenjp2-7 libturbojpeg0"));
+        Assert.That(CodecStartupCheck.Problem(() => "2.5.0", () => true), Is.Null);
     }
 
     /// <summary>A loopback port nothing listens on: taken from the OS, then released.</summary>

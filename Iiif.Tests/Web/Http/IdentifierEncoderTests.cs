@@ -1,4 +1,3 @@
-using Iiif.Web.Configuration;
 using Iiif.Web.Http;
 
 namespace Iiif.Tests.Web.Http;
@@ -14,9 +13,4 @@ public class IdentifierEncoderTests
     [TestCase("a<b>c\\d^e`f", "a%3Cb%3Ec%5Cd%5Ee%60f")]
     public void Encode_Identifier_EncodesAsClientsMust(string identifier, string expected) =>
         Assert.That(IdentifierEncoder.Encode(identifier), Is.EqualTo(expected));
-
-    [Test]
-    [Description("Every resampler name the config accepts maps to one the transform implements.")]
-    public void ImagingResamplers_AllMapped() =>
-        Assert.That(ImagingOptions.Resamplers.Where(name => !ImagingSetup.IsMapped(name)), Is.Empty);
 }

@@ -2,6 +2,8 @@ using System.Text;
 using Iiif.Caching.Derivatives;
 using Iiif.Caching.Info;
 using Iiif.Core.Diagnostics;
+using Iiif.Imaging.Memory;
+using Iiif.Web.Configuration;
 using Iiif.Web.Metrics;
 using Microsoft.Extensions.DependencyInjection;
 using Moq;
@@ -18,7 +20,7 @@ public class IiifMetricsTests
         var derivatives = new Mock<IDerivativeCache>();
         derivatives.Setup(c => c.GetStatistics()).Returns(
         [
-            new CacheStatistics("derivatives", "memory", 3, 3000, 7, 2),
+            new CacheStatistics("derivatives", "memory", 3, 3000, 7, 2, 4),
             new CacheStatistics("derivatives", "shared", null, null, 5, 1),
         ]);
         var info = new Mock<IInfoCache>();
@@ -35,6 +37,7 @@ public class IiifMetricsTests
             Assert.That(MetricsEndpointTests.Value(text, "iiif_cache_lookups_total", "cache=\"info\",tier=\"memory\",result=\"miss\""), Is.EqualTo(1));
             Assert.That(MetricsEndpointTests.Value(text, "iiif_cache_entries", "cache=\"derivatives\",tier=\"memory\""), Is.EqualTo(3));
             Assert.That(MetricsEndpointTests.Value(text, "iiif_cache_bytes", "cache=\"derivatives\",tier=\"memory\""), Is.EqualTo(3000));
+            Assert.That(MetricsEndpointTests.Value(text, "iiif_cache_evictions_total", "cache=\"derivatives\",tier=\"memory\""), Is.EqualTo(4));
             Assert.That(text, Does.Not.Contain("""iiif_cache_entries{cache="derivatives",tier="shared"}"""));
         });
     }
@@ -49,6 +52,28 @@ public class IiifMetricsTests
 
         Assert.That(text, Does.Not.Contain("iiif_cache_lookups_total{"));
         Assert.That(text, Does.Contain("iiif_render_queue_length 0"));
+    }
+
+    [Test]
+    [Description("The memory accounting: the budget and its shares, the GC heap, the pool and the C heap.")]
+    public async Task Scrape_WithBudgetAndPool_ExportsMemoryAccounting()
+    {
+        var budget = MemoryBudget.Split(768, new Dictionary<string, int>());
+        using var services = new ServiceCollection()
+            .AddSingleton(budget)
+            .AddSingleton(new ImageSharpPool(SixLabors.ImageSharp.Configuration.Default.Clone()))
+            .BuildServiceProvider();
+
+        var text = await ScrapeAsync(new IiifMetrics(services));
+
+        Assert.Multiple(() =>
+        {
+            Assert.That(MetricsEndpointTests.Value(text, "iiif_memory_budget_bytes", "share=\"total\""), Is.EqualTo(768 * 1024 * 1024));
+            Assert.That(MetricsEndpointTests.Value(text, "iiif_memory_budget_bytes", "share=\"decoded_images\""), Is.EqualTo(256 * 1024 * 1024));
+            Assert.That(MetricsEndpointTests.Value(text, "iiif_memory_bytes", "part=\"gc_heap_committed\""), Is.GreaterThan(0));
+            Assert.That(MetricsEndpointTests.Value(text, "iiif_memory_bytes", "part=\"imagesharp_pool\""), Is.GreaterThanOrEqualTo(0));
+            Assert.That(MetricsEndpointTests.Value(text, "iiif_memory_bytes", "part=\"native_heap_in_use\""), Is.GreaterThan(0));
+        });
     }
 
     private static async Task<string> ScrapeAsync(IiifMetrics metrics)

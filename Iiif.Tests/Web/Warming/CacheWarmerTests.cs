@@ -1,3 +1,4 @@
+using Iiif.Caching;
 using Iiif.Caching.Derivatives;
 using Iiif.Core.Errors;
 using Iiif.Core.Requests;
@@ -123,7 +124,7 @@ public class CacheWarmerTests
 
     private CacheWarmer Warmer(string clearWith, int defaultVersion = 3)
     {
-        var cache = new CacheOptions { Warm = new CacheWarmOptions { Enabled = true, ClearWith = clearWith } };
+        var cache = new CachingOptions { Warm = new CacheWarmOptions { Enabled = true, ClearWith = clearWith } };
         var profiles = new ProfilesOptions { Tails = Tails };
         var server = new ServerOptions { DefaultVersion = defaultVersion };
         return new CacheWarmer(_mocks.Pipeline.Object, _mocks.Derivatives.Object, _mocks.Infos.Object, Options.Create(cache),
