@@ -32,6 +32,24 @@ public sealed class LanguageMap
     public string Text(string language = "en") =>
         Find(language) ?? Find("en") ?? Find("none") ?? (_texts.Length > 0 ? _texts[0].Value : string.Empty);
 
+    /// <summary>The text for the first of <paramref name="preferred"/> (language tags in the reader's order, as an
+    /// Accept-Language header lists them) that the map has, a regional tag also matching its language ("de-CH" finds
+    /// "de"); else as <see cref="Text(string)"/> for English.</summary>
+    public string Text(IEnumerable<string> preferred)
+    {
+        ArgumentNullException.ThrowIfNull(preferred);
+        foreach (var language in preferred)
+        {
+            var dash = language.IndexOf('-', StringComparison.Ordinal);
+            if ((Find(language) ?? (dash > 0 ? Find(language[..dash]) : null)) is { } text)
+            {
+                return text;
+            }
+        }
+
+        return Text();
+    }
+
     /// <summary>The JSON language map: each language with a one-element array.</summary>
     public JsonObject ToJson()
     {

@@ -11,7 +11,8 @@ namespace Iiif.Web.Auth;
 /// never served to someone who may not see it): open identifiers and degraded versions pass, a restricted one needs
 /// the aspect of its policy (the access cookie, or the client address). The answer is null (serve it) or the 401/403
 /// to send. With no auth.rules it is one branch.</summary>
-internal sealed class AccessGate(AccessRules rules, AuthSessions sessions, IOptions<ServerOptions> server)
+internal sealed class AccessGate(
+    AccessRules rules, AuthSessions sessions, AuthMetrics metrics, IOptions<ServerOptions> server, ILogger<AccessGate> logger)
 {
     /// <summary>Restricted images may be kept by the browser but must be revalidated (so after logout the gate decides
     /// again), and never by a shared cache.</summary>
@@ -40,13 +41,16 @@ internal sealed class AccessGate(AccessRules rules, AuthSessions sessions, IOpti
             return null;
         }
 
-        var state = await EvaluateAsync(policy, context).ConfigureAwait(false);
+        var (state, reason) = await DecideAsync(policy, context).ConfigureAwait(false);
         if (state == AspectState.Granted)
         {
             context.Response.OnStarting(MarkPrivate, context);
             return null;
         }
 
+        var status = state == AspectState.Missing ? StatusCodes.Status401Unauthorized : StatusCodes.Status403Forbidden;
+        metrics.CountRefused(policy.Name, status, reason);
+        Log.AuthRefused(logger, identifier, policy.Name, status, reason);
         // RFC 9110 §11.6.1: a 401 carries a challenge; this one names the probe that explains how to get access.
         var probe = AuthUrls.Probe(PublicBaseUri.Root(context.Request, _server), version, identifier);
         context.Response.OnStarting(() =>
@@ -54,7 +58,7 @@ internal sealed class AccessGate(AccessRules rules, AuthSessions sessions, IOpti
             context.Response.Headers[HeaderNames.WWWAuthenticate] = $"IIIF-Auth2 probe=\"{probe}\"";
             return Task.CompletedTask;
         });
-        return state == AspectState.Missing
+        return status == StatusCodes.Status401Unauthorized
             ? new IiifError(IiifErrorKind.Unauthorized, null, "This image is restricted: " + policy.Texts.Note.Text())
             : new IiifError(IiifErrorKind.Forbidden, null, "This image is restricted and your login does not give access to it.");
     }
@@ -71,6 +75,25 @@ internal sealed class AccessGate(AccessRules rules, AuthSessions sessions, IOpti
 
         var session = await sessions.ReadAsync(context).ConfigureAwait(false);
         return AuthClaims.Evaluate(policy, session.User, context.Connection.RemoteIpAddress);
+    }
+
+    /// <summary>The aspect state and, when access is refused, why (a label of the refusal metric and log line).</summary>
+    private async ValueTask<(AspectState State, string Reason)> DecideAsync(AccessPolicy policy, HttpContext context)
+    {
+        if (policy.Kind == PolicyKind.Network)
+        {
+            return (AuthClaims.Evaluate(policy, null, context.Connection.RemoteIpAddress), "address");
+        }
+
+        var session = await sessions.ReadAsync(context).ConfigureAwait(false);
+        var state = AuthClaims.Evaluate(policy, session.User, context.Connection.RemoteIpAddress);
+        return (state, session.State switch
+        {
+            CookieState.None => "no-cookie",
+            CookieState.Expired => "expired",
+            CookieState.Invalid => "invalid",
+            _ => state == AspectState.Missing ? "no-aspect" : "not-permitted",
+        });
     }
 
     private static Task MarkPrivate(object state)

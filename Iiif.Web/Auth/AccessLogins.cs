@@ -7,7 +7,8 @@ namespace Iiif.Web.Auth;
 
 /// <summary>What the access service pages do: log a user in (accounts file, or the user name a trusted reverse proxy
 /// sends in the policy's userHeader) and record accepted terms, both as claims of the access cookie.</summary>
-internal sealed class AccessLogins(AccountStore accounts, AuthSessions sessions, IOptions<ServerOptions> server, ILogger<AccessLogins> logger)
+internal sealed class AccessLogins(
+    AccountStore accounts, AuthSessions sessions, AuthMetrics metrics, IOptions<ServerOptions> server, ILogger<AccessLogins> logger)
 {
     private static readonly char[] GroupSeparators = [';', ','];
     private readonly IpAllowList _proxies = new(server.Value.TrustedProxies);
@@ -15,8 +16,9 @@ internal sealed class AccessLogins(AccountStore accounts, AuthSessions sessions,
     public AuthLoginModel LoginModel(HttpContext context, AccessPolicy policy, string? origin, string? error)
     {
         ArgumentNullException.ThrowIfNull(policy);
-        var texts = policy.Texts;
-        return new AuthLoginModel(policy.Name, texts.Heading.Text(), texts.Note.Text(), texts.ConfirmLabel.Text(), origin, policy.UserHeader is not null,
+        ArgumentNullException.ThrowIfNull(context);
+        var (texts, languages) = (policy.Texts, ReaderLanguages.Of(context.Request));
+        return new AuthLoginModel(policy.Name, texts.Heading.Text(languages), texts.Note.Text(languages), texts.ConfirmLabel.Text(languages), origin, policy.UserHeader is not null,
             ProxyUser(context, policy), error);
     }
 
@@ -44,6 +46,7 @@ internal sealed class AccessLogins(AccountStore accounts, AuthSessions sessions,
             if (account is null)
             {
                 Log.AuthLoginFailed(logger, user ?? string.Empty, policy.Name);
+                metrics.CountLogin(policy.Name, success: false);
                 return "Unknown user name or wrong password.";
             }
 
@@ -53,11 +56,13 @@ internal sealed class AccessLogins(AccountStore accounts, AuthSessions sessions,
         if (AuthClaims.Evaluate(policy, new ClaimsPrincipal(new ClaimsIdentity(claims, AuthSessions.Scheme)), null) != AspectState.Granted)
         {
             Log.AuthLoginFailed(logger, user, policy.Name);
+            metrics.CountLogin(policy.Name, success: false);
             return $"You are {user}, but your account does not give access to these images.";
         }
 
         await sessions.SignInAsync(context, claims).ConfigureAwait(false);
         Log.AuthLogin(logger, user, policy.Name);
+        metrics.CountLogin(policy.Name, success: true);
         return null;
     }
 

@@ -61,14 +61,15 @@ internal sealed class AuthController(
         PageAsync(policy, PolicyKind.Login, async p =>
         {
             var error = await logins.LoginAsync(HttpContext, p, user, password).ConfigureAwait(false);
-            return error is null ? Done(p.Texts.Heading.Text(), "You are logged in. This window closes itself; if it does not, close it and return to the viewer.")
+            return error is null ? Done(p.Texts.Heading.Text(ReaderLanguages.Of(Request)), "You are logged in. This window closes itself; if it does not, close it and return to the viewer.")
                 : View("Login", logins.LoginModel(HttpContext, p, origin, error));
         });
 
     [HttpGet("terms/{policy}")]
     public Task<IActionResult> Terms(string policy, string? origin) =>
         PageAsync(policy, PolicyKind.Terms, p => Task.FromResult<IActionResult>(
-            View("Terms", new AuthTermsModel(p.Name, p.Texts.Heading.Text(), p.Texts.Terms.Text(), "Accept", origin))));
+            View("Terms", new AuthTermsModel(
+                p.Name, p.Texts.Heading.Text(ReaderLanguages.Of(Request)), p.Texts.Terms.Text(ReaderLanguages.Of(Request)), "Accept", origin))));
 
     [HttpPost("terms/{policy}")]
     [ValidateAntiForgeryToken]
@@ -76,7 +77,7 @@ internal sealed class AuthController(
         PageAsync(policy, PolicyKind.Terms, async p =>
         {
             await logins.AcceptTermsAsync(HttpContext, p).ConfigureAwait(false);
-            return Done(p.Texts.Heading.Text(), "You accepted the terms. This window closes itself; if it does not, close it and return to the viewer.");
+            return Done(p.Texts.Heading.Text(ReaderLanguages.Of(Request)), "You accepted the terms. This window closes itself; if it does not, close it and return to the viewer.");
         });
 
     /// <summary>https://iiif.io/api/auth/2.0/#access-token-service-request: opened in a hidden frame with messageId and

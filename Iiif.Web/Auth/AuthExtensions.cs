@@ -26,6 +26,7 @@ internal static class AuthExtensions
         services.AddIiifMvc();
         services.TryAddSingleton(TimeProvider.System);
         services.TryAddSingleton<AccessRules>();
+        services.TryAddSingleton<AuthMetrics>();
         services.TryAddSingleton<RevokedSessions>();
         services.TryAddSingleton<AuthSessions>();
         services.TryAddSingleton<AccessTokens>();

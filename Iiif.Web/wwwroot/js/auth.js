@@ -7,13 +7,17 @@
   "use strict";
 
   var state = window.iiifAuthState = { phase: "start", status: null, shown: null, token: null, error: null };
-  var language = (navigator.language || "en").split("-")[0];
+  var languages = navigator.languages && navigator.languages.length ? navigator.languages : [navigator.language || "en"];
 
-  // A language map (https://iiif.io/api/presentation/3.0/#44-language-of-property-values) as one string.
+  // A language map (https://iiif.io/api/presentation/3.0/#44-language-of-property-values) as one string: the
+  // reader's first language the map has (a regional tag also finding its language), else English, none, the first.
   function text(map) {
     if (!map) { return ""; }
-    var values = map[language] || map.en || map.none || map[Object.keys(map)[0]] || [];
-    return values.join(" ");
+    for (var i = 0; i < languages.length; i++) {
+      var values = map[languages[i]] || map[languages[i].split("-")[0]];
+      if (values) { return values.join(" "); }
+    }
+    return (map.en || map.none || map[Object.keys(map)[0]] || []).join(" ");
   }
 
   function services(resource) {
