@@ -1,9 +1,11 @@
 using System.Net;
+using Iiif.Tests.TestUtilities;
 
 namespace Iiif.Tests.Web.Auth;
 
 /// <summary>A tile rendered for an authorised user is in every cache tier, and none of them may hand it to a request
-/// without the cookie: the access check runs before any lookup (memory and repeat path, disk, and 304s alike).</summary>
+/// without the cookie: the access check runs before any lookup (memory and repeat path, disk, the shared Redis tier, and
+/// 304s alike).</summary>
 [TestFixture]
 [Category("Integration")]
 [NonParallelizable]
@@ -73,5 +75,35 @@ public class AuthCacheIsolationTests
         {
             Directory.Delete(cache, recursive: true);
         }
+    }
+
+    [Test]
+    [Category("Redis")]
+    [Description("shared tier: a second instance on the same real redis-server (its own memory and disk) refuses the anonymous request for the tile the first rendered for a reader, and serves it to its own reader from Redis")]
+    public async Task SharedTier_CachedForReader_RefusedWithoutCookie()
+    {
+        using var redis = RedisServer.StartNew();
+        string[] shared = ["--cache:redis:configuration=" + redis.Configuration];
+        await using (var first = await AuthHost.StartWithArgsAsync(null, AuthHost.Yaml(), ["restricted-book"], shared))
+        {
+            using var reader = AuthHost.Browser(first);
+            await AuthHost.LoginAsync(reader, "readers", "bob");
+            using var rendered = await reader.GetAsync(new Uri(Tile, UriKind.Relative));
+            Assert.That(rendered.StatusCode, Is.EqualTo(HttpStatusCode.OK));
+        }
+
+        await using var second = await AuthHost.StartWithArgsAsync(null, AuthHost.Yaml(), ["restricted-book"], shared);
+        using var anonymous = await second.GetAsync(Tile);
+        using var browser = AuthHost.Browser(second);
+        await AuthHost.LoginAsync(browser, "readers", "bob");
+        using var fromRedis = await browser.GetAsync(new Uri(Tile, UriKind.Relative));
+        var log = await second.StopAndReadLogAsync();
+
+        Assert.Multiple(() =>
+        {
+            Assert.That(anonymous.StatusCode, Is.EqualTo(HttpStatusCode.Unauthorized));
+            Assert.That(fromRedis.StatusCode, Is.EqualTo(HttpStatusCode.OK));
+            Assert.That(log.Count(l => l.Contains("\"tier\":\"shared\"", StringComparison.Ordinal)), Is.EqualTo(1), "the reader's tile came from Redis");
+        });
     }
 }
