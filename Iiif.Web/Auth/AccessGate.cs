@@ -53,11 +53,7 @@ internal sealed class AccessGate(
         Log.AuthRefused(logger, identifier, policy.Name, status, reason);
         // RFC 9110 §11.6.1: a 401 carries a challenge; this one names the probe that explains how to get access.
         var probe = AuthUrls.Probe(PublicBaseUri.Root(context.Request, _server), version, identifier);
-        context.Response.OnStarting(() =>
-        {
-            context.Response.Headers[HeaderNames.WWWAuthenticate] = $"IIIF-Auth2 probe=\"{probe}\"";
-            return Task.CompletedTask;
-        });
+        context.Response.Headers[HeaderNames.WWWAuthenticate] = $"IIIF-Auth2 probe=\"{probe}\"";
         return status == StatusCodes.Status401Unauthorized
             ? new IiifError(IiifErrorKind.Unauthorized, null, "This image is restricted: " + policy.Texts.Note.Text())
             : new IiifError(IiifErrorKind.Forbidden, null, "This image is restricted and your login does not give access to it.");
