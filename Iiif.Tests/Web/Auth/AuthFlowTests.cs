@@ -169,6 +169,23 @@ public class AuthFlowTests
     }
 
     [Test]
+    [Description("Tokens are bound to the cookie session: one issued near the cookie's end lives no longer than the cookie, and logout ends it at once")]
+    public async Task Token_NearCookieEnd_NeverOutlivesTheCookie()
+    {
+        using var browser = AuthHost.Browser(_host);
+        await AuthHost.LoginAsync(browser, "readers", "bob");
+        // auth.cookie.lifetime is 8 hours; 100 s are left, auth.tokenLifetime (300 s) would be longer.
+        _time.Advance(TimeSpan.FromHours(8) - TimeSpan.FromSeconds(100));
+        var (message, _) = await AuthHost.TokenAsync(browser, "readers", AuthHost.Origin(_host));
+        var token = message.GetProperty("accessToken").GetString()!;
+        _time.Advance(TimeSpan.FromSeconds(101));
+        var afterCookie = await AuthHost.ProbeAsync(_host.Client, "restricted-book", token);
+
+        Assert.That(message.GetProperty("expiresIn").GetInt32(), Is.InRange(1, 100));
+        Assert.That(afterCookie.GetProperty("status").GetInt32(), Is.EqualTo(401));
+    }
+
+    [Test]
     [Description("A cookie that was tampered with is an invalid aspect")]
     public async Task Cookie_Tampered_InvalidAspect()
     {
