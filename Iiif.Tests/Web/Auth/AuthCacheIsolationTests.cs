@@ -26,6 +26,9 @@ public class AuthCacheIsolationTests
         using var conditional = new HttpRequestMessage(HttpMethod.Get, new Uri(Tile, UriKind.Relative));
         conditional.Headers.IfNoneMatch.Add(rendered.Headers.ETag!);
         using var anonymousConditional = await host.Client.SendAsync(conditional);
+        using var readerConditional = new HttpRequestMessage(HttpMethod.Get, new Uri(Tile, UriKind.Relative));
+        readerConditional.Headers.IfNoneMatch.Add(rendered.Headers.ETag!);
+        using var notModified = await reader.SendAsync(readerConditional);
         var log = await host.StopAndReadLogAsync();
 
         Assert.Multiple(() =>
@@ -35,6 +38,9 @@ public class AuthCacheIsolationTests
             Assert.That(log.Count(l => l.Contains("\"tier\":\"memory\"", StringComparison.Ordinal)), Is.EqualTo(1), "the repeat came from memory");
             Assert.That(anonymous.StatusCode, Is.EqualTo(HttpStatusCode.Unauthorized));
             Assert.That(anonymousConditional.StatusCode, Is.EqualTo(HttpStatusCode.Unauthorized), "not even a 304");
+            Assert.That(notModified.StatusCode, Is.EqualTo(HttpStatusCode.NotModified), "the reader's browser may keep it");
+            Assert.That(new[] { rendered, fromMemory, notModified }.Select(r => r.Headers.CacheControl?.ToString()),
+                Is.All.EqualTo("no-cache, private"), "granted images are never for shared caches and are revalidated");
         });
     }
 
