@@ -31,12 +31,15 @@ public static class CachingServiceCollectionExtensions
             sp.GetRequiredService<TimeProvider>(),
             sp.GetRequiredService<ILogger<HybridInfoCache>>(),
             sp.GetRequiredService<SharedCacheTier>().Cache));
-        services.TryAddSingleton<IDerivativeCache>(sp => new TieredDerivativeCache(
-            sp.GetRequiredService<IOptions<CachingOptions>>(),
-            sp.GetRequiredService<TimeProvider>(),
-            sp.GetRequiredService<ILogger<TieredDerivativeCache>>(),
-            sp.GetRequiredService<DiskDerivativeStore>(),
-            sp.GetRequiredService<SharedCacheTier>().Cache));
+        // The derivative tiers, fastest first; a tier registered later (IDerivativeTier) is asked after these.
+        services.AddSingleton<IDerivativeTier>(sp => new MemoryDerivativeTier(
+            sp.GetRequiredService<IOptions<CachingOptions>>().Value, sp.GetRequiredService<TimeProvider>()));
+        services.AddSingleton<IDerivativeTier>(sp => new DiskDerivativeTier(sp.GetRequiredService<DiskDerivativeStore>()));
+        services.AddSingleton<IDerivativeTier>(sp => new SharedDerivativeTier(
+            sp.GetRequiredService<SharedCacheTier>().Cache,
+            sp.GetRequiredService<IOptions<CachingOptions>>().Value,
+            sp.GetRequiredService<ILogger<SharedDerivativeTier>>()));
+        services.TryAddSingleton<IDerivativeCache, TieredDerivativeCache>();
         services.TryAddSingleton<IDerivativeCleaner, DiskDerivativeCleaner>();
         services.TryAddSingleton<CachingHealth>();
         services.AddSingleton<ICacheHealthSource>(sp => sp.GetRequiredService<CachingHealth>());

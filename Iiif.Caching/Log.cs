@@ -42,7 +42,7 @@ internal static partial class Log
     public static partial void Cleaned(ILogger logger, int examined, int deleted, long bytes, int folders);
 
     [LoggerMessage(EventId = 3011, Level = LogLevel.Debug, Message = "Derivative {Key} served from {Tier}")]
-    public static partial void DerivativeHit(ILogger logger, string key, Derivatives.CacheTier tier);
+    public static partial void DerivativeHit(ILogger logger, string key, string tier);
 
     [LoggerMessage(EventId = 3012, Level = LogLevel.Information, Message = "Disk cache under {Root} stores again")]
     public static partial void DiskStoresAgain(ILogger logger, string root);

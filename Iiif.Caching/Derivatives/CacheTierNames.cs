@@ -14,13 +14,4 @@ public static class CacheTierNames
 
     /// <summary>Not from a cache: rendered for the request.</summary>
     public const string Rendered = "rendered";
-
-    /// <summary>The name of <paramref name="tier"/>.</summary>
-    public static string Of(CacheTier tier) => tier switch
-    {
-        CacheTier.Memory => Memory,
-        CacheTier.Disk => Disk,
-        CacheTier.Shared => Shared,
-        _ => Rendered,
-    };
 }

@@ -8,19 +8,16 @@ public interface IDerivativeCache : ICacheStatisticsSource
     /// <summary>Serves the entry for <paramref name="key"/> from the first tier that has an intact copy (promoting it to
     /// faster tiers); on a miss, or always in <see cref="DerivativeCacheMode.Refresh"/>, calls <paramref name="render"/> once
     /// for all concurrent callers of the same key, stores the bytes in every enabled tier and returns them. The render
-    /// callback writes the encoded image into the stream it is given. An exception from it reaches every waiting caller
-    /// and nothing is stored; the render is cancelled only when every waiting caller has cancelled.</summary>
-    Task<CachedDerivative> GetOrRenderAsync(
+    /// callback writes the encoded image into the stream it is given and says whether it did; when it declines
+    /// (<see cref="RenderOutcome.Declined"/>) nothing is stored and every waiting caller gets null. An exception from it
+    /// reaches every waiting caller and nothing is stored; the render is cancelled only when every waiting caller has
+    /// cancelled.</summary>
+    ValueTask<CachedDerivative?> GetOrRenderAsync(
         DerivativeKey key,
         DerivativeMetadata metadata,
-        Func<Stream, CancellationToken, Task> render,
+        Func<Stream, CancellationToken, Task<RenderOutcome>> render,
         DerivativeCacheMode mode,
         CancellationToken cancellationToken);
-
-    /// <summary>The entry for <paramref name="key"/> when the memory tier holds it (counted as a memory hit), else null
-    /// without looking further: for callers that answer only what is hot and fall back to
-    /// <see cref="GetOrRenderAsync"/> otherwise.</summary>
-    CachedDerivative? TryGetFromMemory(DerivativeKey key);
 
     /// <summary>Deletes every derivative of <paramref name="identifier"/> from the local tiers (the shared tier's
     /// entries stop matching once the source changes, and expire). With <paramref name="profilesOnly"/>, only entries

@@ -1,4 +1,5 @@
 using Iiif.Caching.Internal;
+using Iiif.Core.Diagnostics;
 using Microsoft.Extensions.Caching.Memory;
 
 namespace Iiif.Caching.Derivatives;
@@ -7,15 +8,17 @@ namespace Iiif.Caching.Derivatives;
 /// entry sized by its byte length, holding only derivatives up to <see cref="CacheMemoryOptions.MaxItemBytes"/> so a few
 /// large images cannot push out many hot tiles (and at most a twentieth of the tier). When full, the least recently used
 /// entries are compacted away (never the whole cache). Off when the cap is 0.</summary>
-internal sealed class MemoryDerivativeTier : IDisposable
+internal sealed class MemoryDerivativeTier : IDerivativeTier, IDisposable
 {
     private readonly MemoryCache? _cache;
     private readonly long _maxItemBytes;
     private readonly KeyIndex _index = new();
+    private readonly TierCounter _counter = new();
     private long _evictions;
 
     public MemoryDerivativeTier(CachingOptions options, TimeProvider time)
     {
+        ArgumentNullException.ThrowIfNull(options);
         var maxBytes = options.Memory.MaxBytes;
         // MemoryCache refuses an entry that does not fit and compacts (least recently used first) only above 95 % of
         // its limit: items of at most 5 % of it make every refusal start a compaction, so the tier never stays full.
@@ -30,6 +33,8 @@ internal sealed class MemoryDerivativeTier : IDisposable
             });
         }
     }
+
+    public CacheTier Tier => CacheTier.Memory;
 
     public bool Enabled => _cache is not null;
 
@@ -114,6 +119,25 @@ internal sealed class MemoryDerivativeTier : IDisposable
         _index.Clear();
         return removed;
     }
+
+    public ValueTask<CachedDerivative?> TryGetAsync(DerivativeAddress address, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(address);
+        var found = TryGet(address.Key, out var entry);
+        _counter.Count(found);
+        return ValueTask.FromResult(found ? CachedDerivative.FromEntry(entry, Tier) : null);
+    }
+
+    // An entry too large for this tier is no failure: the slower tiers keep it.
+    public ValueTask<bool> StoreAsync(DerivativeAddress address, DerivativeEntry entry)
+    {
+        ArgumentNullException.ThrowIfNull(address);
+        Set(address.Key, entry);
+        return ValueTask.FromResult(true);
+    }
+
+    public CacheStatistics GetStatistics() =>
+        new(TieredDerivativeCache.CacheName, Tier.Name, Count, Bytes, _counter.Hits, _counter.Misses, Evictions);
 
     public void Dispose() => _cache?.Dispose();
 }

@@ -1,5 +1,6 @@
 using System.Security.Cryptography;
 using System.Text;
+using Iiif.Core.Diagnostics;
 using Microsoft.Extensions.Caching.Distributed;
 using Microsoft.Extensions.Logging;
 
@@ -8,19 +9,49 @@ namespace Iiif.Caching.Derivatives;
 /// <summary>Derivatives in the shared (distributed) tier other instances fill, up to
 /// <see cref="CacheRedisOptions.MaxItemBytes"/> each. A value is a small header (magic, key, media type, ETag, profile
 /// flag, SHA-256 and length of the content) followed by the content; a value that does not match its key or its hash is
-/// ignored, never served.</summary>
-internal sealed class SharedDerivativeTier(IDistributedCache cache, CachingOptions options, ILogger logger)
+/// ignored, never served. Off when there is no shared cache (no Redis configured).</summary>
+internal sealed class SharedDerivativeTier(IDistributedCache? cache, CachingOptions options, ILogger logger) : IDerivativeTier
 {
     private static readonly byte[] Magic = "IIDV1"u8.ToArray();
     private static readonly TimeSpan DefaultLifetime = TimeSpan.FromDays(30);
+    private readonly TierCounter _counter = new();
+
+    public CacheTier Tier => CacheTier.Shared;
+
+    public bool Enabled => cache is not null;
 
     public static string KeyOf(DerivativeId id) => $"deriv:{id.Group}:{id.Entry}";
 
     public bool Accepts(long length) => length <= options.Redis.MaxItemBytes;
 
-    public async Task<DerivativeEntry?> TryGetAsync(DerivativeKey key, DerivativeId id, CancellationToken cancellationToken)
+    public async ValueTask<CachedDerivative?> TryGetAsync(DerivativeAddress address, CancellationToken cancellationToken)
     {
-        var value = await cache.GetAsync(KeyOf(id), cancellationToken).ConfigureAwait(false);
+        ArgumentNullException.ThrowIfNull(address);
+        var entry = await ReadAsync(address, cancellationToken).ConfigureAwait(false);
+        _counter.Count(entry is not null);
+        return entry is null ? null : CachedDerivative.FromEntry(entry, Tier);
+    }
+
+    /// <summary>Writes in the background (so it reports success); a failure is logged, never thrown to the request that
+    /// rendered.</summary>
+    public ValueTask<bool> StoreAsync(DerivativeAddress address, DerivativeEntry entry)
+    {
+        ArgumentNullException.ThrowIfNull(address);
+        ArgumentNullException.ThrowIfNull(entry);
+        SetInBackground(address.Key, address.Id, entry);
+        return ValueTask.FromResult(true);
+    }
+
+    // Entries expire by themselves and stop matching once the source changes; other instances' entries cannot be listed.
+    public IReadOnlyCollection<string> Purge(string identifier, bool profilesOnly) => [];
+
+    public IReadOnlyCollection<string> PurgeAll() => [];
+
+    public CacheStatistics GetStatistics() => new(TieredDerivativeCache.CacheName, Tier.Name, null, null, _counter.Hits, _counter.Misses);
+
+    private async Task<DerivativeEntry?> ReadAsync(DerivativeAddress address, CancellationToken cancellationToken)
+    {
+        var value = cache is null ? null : await cache.GetAsync(KeyOf(address.Id), cancellationToken).ConfigureAwait(false);
         if (value is null)
         {
             return null;
@@ -28,19 +59,18 @@ internal sealed class SharedDerivativeTier(IDistributedCache cache, CachingOptio
 
         try
         {
-            return Decode(key, value);
+            return Decode(address.Key, value);
         }
         catch (Exception e) when (e is InvalidDataException or EndOfStreamException or ArgumentException)
         {
-            Log.CorruptSharedEntry(logger, KeyOf(id), e.Message);
+            Log.CorruptSharedEntry(logger, KeyOf(address.Id), e.Message);
             return null;
         }
     }
 
-    /// <summary>Writes in the background; a failure is logged, never thrown to the request that rendered.</summary>
-    public void SetInBackground(DerivativeKey key, DerivativeId id, DerivativeEntry entry)
+    private void SetInBackground(DerivativeKey key, DerivativeId id, DerivativeEntry entry)
     {
-        if (!Accepts(entry.Bytes.LongLength))
+        if (cache is null || !Accepts(entry.Bytes.LongLength))
         {
             return;
         }

@@ -77,9 +77,8 @@ internal sealed class HybridInfoCache : IInfoCache, IDisposable
 
         Interlocked.Increment(ref _memoryMisses);
         var group = Hashing.Sha256Hex(identifier);
-        var key = $"{KeyPrefix}{group}:{version.Token}";
         var info = await _hybrid.GetOrCreateAsync(
-            key, identify, static (factory, token) => factory(token), _entryOptions, [TagOf(group)], cancellationToken)
+            KeyOf(group, version), identify, static (factory, token) => factory(token), _entryOptions, [TagOf(group)], cancellationToken)
             .ConfigureAwait(false);
         Remember(identifier, memoryKey, info);
         return info;
@@ -115,6 +114,12 @@ internal sealed class HybridInfoCache : IInfoCache, IDisposable
         _memory.Dispose();
         _hybridServices.Dispose();
     }
+
+    /// <summary>The shared tier's key of an identifier's facts for one source version. HybridCache writes it in the
+    /// background after the caller has its answer, so another instance may not find it at once.</summary>
+    internal static string SharedKey(string identifier, SourceVersion version) => KeyOf(Hashing.Sha256Hex(identifier), version);
+
+    private static string KeyOf(string group, SourceVersion version) => $"{KeyPrefix}{group}:{version.Token}";
 
     private static string TagOf(string group) => KeyPrefix + group;
 

@@ -6,6 +6,10 @@ namespace Iiif.Core.Errors;
 /// <param name="Message">What is wrong, in words a person understands. Never contains file paths.</param>
 public readonly record struct IiifError(IiifErrorKind Kind, string? Parameter, string Message)
 {
+    /// <summary>When the same request may succeed if tried again (a <see cref="IiifErrorKind.ServiceUnavailable"/> from
+    /// overload), sent as HTTP Retry-After; null when there is no such time.</summary>
+    public TimeSpan? RetryAfter { get; init; }
+
     /// <summary>The HTTP status code for this error.</summary>
     public int StatusCode => IiifErrorStatus.StatusCode(Kind);
 
@@ -17,6 +21,10 @@ public readonly record struct IiifError(IiifErrorKind Kind, string? Parameter, s
 
     /// <summary>A 501 error about <paramref name="parameter"/>.</summary>
     public static IiifError NotImplemented(string? parameter, string message) => new(IiifErrorKind.NotImplemented, parameter, message);
+
+    /// <summary>A 503: the server declined the request for now; it may succeed after <paramref name="retryAfter"/>.</summary>
+    public static IiifError Unavailable(string message, TimeSpan retryAfter) =>
+        new(IiifErrorKind.ServiceUnavailable, null, message) { RetryAfter = retryAfter };
 
     /// <summary>The message prefixed with the parameter it concerns, e.g. "size: width must be at least 1".</summary>
     public override string ToString() => Parameter is null ? Message : $"{Parameter}: {Message}";

@@ -40,7 +40,7 @@ public sealed class CacheBudgetTests
             }
         }
 
-        await Conditions.WaitUntilAsync(() => Memory(cache).Evictions > 0 && Memory(cache).Bytes <= 1024 * 1024);
+        await Until.TrueAsync(() => Memory(cache).Evictions > 0 && Memory(cache).Bytes <= 1024 * 1024, "the memory tier compacted under its 1 MB cap");
         var memory = Memory(cache);
         using var r0 = await GetAsync(cache, Key(request: "r0"), renderer);
         using var r1 = await GetAsync(cache, Key(request: "r1"), renderer);

@@ -1,3 +1,5 @@
+using Iiif.Caching.Derivatives;
+
 namespace Iiif.Tests.Caching;
 
 /// <summary>A render callback that counts its calls and writes fixed bytes, optionally after a gate opens.</summary>
@@ -24,7 +26,10 @@ internal sealed class CountingRenderer(byte[] content)
 
     public Exception? Failure { get; set; }
 
-    public async Task RenderAsync(Stream destination, CancellationToken cancellationToken)
+    /// <summary>When true, every render declines (as the render gate does under overload) without writing.</summary>
+    public bool Declines { get; set; }
+
+    public async Task<RenderOutcome> RenderAsync(Stream destination, CancellationToken cancellationToken)
     {
         Interlocked.Increment(ref _calls);
         Started.TrySetResult();
@@ -46,6 +51,12 @@ internal sealed class CountingRenderer(byte[] content)
             throw Failure;
         }
 
+        if (Declines)
+        {
+            return RenderOutcome.Declined;
+        }
+
         await destination.WriteAsync(Content, cancellationToken);
+        return RenderOutcome.Written;
     }
 }

@@ -35,8 +35,9 @@ internal sealed class DerivativeCacheFixture : IDisposable
 
     public TieredDerivativeCache CreateCache(IDistributedCache? shared = null) => CreateCache(CreateStore(), shared);
 
+    /// <summary>The composite over the standard tiers as AddIiifCaching registers them: memory, disk, shared.</summary>
     public TieredDerivativeCache CreateCache(DiskDerivativeStore store, IDistributedCache? shared = null) =>
-        new(Microsoft.Extensions.Options.Options.Create(Options), Time, Logger, store, shared);
+        new([new MemoryDerivativeTier(Options, Time), new DiskDerivativeTier(store), new SharedDerivativeTier(shared, Options, Logger)], Logger);
 
     public DiskDerivativeCleaner CreateCleaner(DiskDerivativeStore store) =>
         new(Microsoft.Extensions.Options.Options.Create(Options), Time, new CapturingLogger<DiskDerivativeCleaner>(), store);
@@ -52,7 +53,8 @@ internal sealed class DerivativeCacheFixture : IDisposable
     public static async Task<CachedDerivative> GetAsync(
         IDerivativeCache cache, DerivativeKey key, CountingRenderer renderer, DerivativeMetadata? metadata = null,
         DerivativeCacheMode mode = DerivativeCacheMode.Normal, CancellationToken cancellationToken = default) =>
-        await cache.GetOrRenderAsync(key, metadata ?? Jpeg, renderer.RenderAsync, mode, cancellationToken);
+        await cache.GetOrRenderAsync(key, metadata ?? Jpeg, renderer.RenderAsync, mode, cancellationToken)
+        ?? throw new AssertionException("the render was declined");
 
     public static byte[] BytesOf(CachedDerivative derivative)
     {

@@ -94,7 +94,7 @@ public sealed class HybridInfoCacheTests
             await GetAsync(cache, $"id{i}", V1);
         }
 
-        await Conditions.WaitUntilAsync(() => cache.GetStatistics().Single() is { Entries: <= 3 } m && m.Bytes == m.Entries * 312);
+        await Until.TrueAsync(() => cache.GetStatistics().Single() is { Entries: <= 3 } m && m.Bytes == m.Entries * 312, "the info cache compacted to its 3 entries");
         var memory = cache.GetStatistics().Single();
         Assert.Multiple(() =>
         {
@@ -123,13 +123,15 @@ public sealed class HybridInfoCacheTests
     {
         using var cache = Create();
         var gate = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+        var entered = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
         var calls = Enumerable.Range(0, 20).Select(_ => cache.GetOrAddAsync("a", V1, async ct =>
         {
             Interlocked.Increment(ref _identifies);
+            entered.TrySetResult();
             await gate.Task.WaitAsync(ct);
             return Info(7);
         }, CancellationToken.None).AsTask()).ToList();
-        await Task.Delay(50);
+        await entered.Task.WaitAsync(Until.DefaultDeadline);
         gate.SetResult();
         var results = await Task.WhenAll(calls);
 

@@ -72,7 +72,9 @@ public sealed class RedisCachingTests
         }
 
         var original = await first.GetOrAddAsync(identifier, Version1, Identify, CancellationToken.None);
-        await WaitForInfoInRedisAsync(sharedTwo, identifier);
+        // HybridCache answers the caller first and writes Redis afterwards: the second instance asks once it is there.
+        await Until.TrueAsync(async () => await sharedOne.Cache!.GetAsync(HybridInfoCache.SharedKey(identifier, Version1)) is not null,
+            "the first instance's facts in Redis");
         var shared = await second.GetOrAddAsync(identifier, Version1, Identify, CancellationToken.None);
 
         Assert.Multiple(() =>
@@ -128,36 +130,29 @@ public sealed class RedisCachingTests
         });
     }
 
-    private static async Task WaitForSharedWriteAsync(
-        SharedCacheTier shared, TieredDerivativeCache cache, DerivativeCacheFixture fixture, DerivativeKey key, CountingRenderer renderer)
-    {
-        // The multiplexer reconnects in the background: retry the render-and-share (bounded) until Redis has the value.
-        for (var attempt = 0; attempt < 100; attempt++)
+    private static Task WaitForSharedWriteAsync(
+        SharedCacheTier shared, TieredDerivativeCache cache, DerivativeCacheFixture fixture, DerivativeKey key, CountingRenderer renderer) =>
+        // The multiplexer reconnects in the background and a write before that is dropped: render and share again until
+        // Redis holds the value, giving each background write a moment to land before the next try.
+        Until.TrueAsync(async () =>
         {
             using (await GetAsync(cache, key, renderer, mode: DerivativeCacheMode.Refresh))
             {
             }
 
-            await TieredDerivativeCacheTests.WaitForSharedAsync(shared.Cache!, key);
-            if (await shared.Cache!.GetAsync(SharedDerivativeTier.KeyOf(DerivativeId.For(key))) is not null)
+            for (var poll = 0; poll < 50; poll++)
             {
-                return;
+                if (await shared.Cache!.GetAsync(SharedDerivativeTier.KeyOf(DerivativeId.For(key))) is not null)
+                {
+                    return true;
+                }
+
+                await Task.Delay(20);
             }
 
-            fixture.Time.Advance(TimeSpan.FromSeconds(31));
-            await Task.Delay(100);
-        }
-    }
-
-    /// <summary>HybridCache may finish its Redis write after the caller has the value; wait for it (bounded).</summary>
-    private static async Task WaitForInfoInRedisAsync(SharedCacheTier shared, string identifier)
-    {
-        var key = $"info:{Iiif.Caching.Internal.Hashing.Sha256Hex(identifier)}:{Version1.Token}";
-        for (var attempt = 0; attempt < 200 && await shared.Cache!.GetAsync(key) is null; attempt++)
-        {
-            await Task.Delay(25);
-        }
-    }
+            fixture.Time.Advance(TimeSpan.FromSeconds(31)); // past the breaker's pause, should a failed try have tripped it
+            return false;
+        }, "the restarted Redis to hold a fresh render");
 
     /// <summary>A shared tier whose first connection attempt has ended, as the host's start-up check waits for it.</summary>
     private static async Task<SharedCacheTier> SharedTierAsync(DerivativeCacheFixture fixture)

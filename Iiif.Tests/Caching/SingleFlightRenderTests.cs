@@ -24,7 +24,7 @@ public sealed class SingleFlightRenderTests
 
         var calls = Enumerable.Range(0, 50).Select(_ => Task.Run(() => GetAsync(cache, Key(), renderer))).ToList();
         await renderer.Started.Task;
-        await Conditions.WaitUntilAsync(() => calls.All(c => !c.IsCompleted) && renderer.Calls == 1);
+        await Until.TrueAsync(() => calls.All(c => !c.IsCompleted) && renderer.Calls == 1, "one render started for every waiting call");
         renderer.Gate.SetResult();
         var results = await Task.WhenAll(calls);
 
@@ -77,7 +77,7 @@ public sealed class SingleFlightRenderTests
 
         Assert.That(async () => await a, Throws.InstanceOf<OperationCanceledException>());
         Assert.That(async () => await b, Throws.InstanceOf<OperationCanceledException>());
-        await Conditions.WaitUntilAsync(() => renderer.WasCancelled && cache.RendersInFlight == 0);
+        await Until.TrueAsync(() => renderer.WasCancelled && cache.RendersInFlight == 0, "the abandoned render to be cancelled");
         Assert.Multiple(() =>
         {
             Assert.That(renderer.WasCancelled, Is.True);

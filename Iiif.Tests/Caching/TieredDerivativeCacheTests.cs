@@ -1,4 +1,5 @@
 using Iiif.Caching.Derivatives;
+using Iiif.Tests.TestUtilities;
 using Microsoft.Extensions.Caching.Distributed;
 using Microsoft.Extensions.Caching.Memory;
 using Microsoft.Extensions.Options;
@@ -204,12 +205,8 @@ public sealed class TieredDerivativeCacheTests
         });
     }
 
-    internal static async Task WaitForSharedAsync(IDistributedCache shared, Iiif.Caching.Derivatives.DerivativeKey key)
-    {
-        // The shared write runs in the background; wait for it (bounded) rather than sleeping a fixed time.
-        for (var i = 0; i < 200 && await shared.GetAsync(SharedDerivativeTier.KeyOf(DerivativeId.For(key))) is null; i++)
-        {
-            await Task.Delay(10);
-        }
-    }
+    internal static Task WaitForSharedAsync(IDistributedCache shared, Iiif.Caching.Derivatives.DerivativeKey key) =>
+        // The shared write runs in the background after the render is served: wait until it has landed.
+        Until.TrueAsync(async () => await shared.GetAsync(SharedDerivativeTier.KeyOf(DerivativeId.For(key))) is not null,
+            "the derivative in the shared tier");
 }

@@ -85,7 +85,7 @@ internal sealed class RedisServer : IDisposable
 
     private void WaitUntilReady()
     {
-        var deadline = DateTime.UtcNow + TimeSpan.FromSeconds(15);
+        var deadline = DateTime.UtcNow + Until.DefaultDeadline;
         while (DateTime.UtcNow < deadline)
         {
             if (_process!.HasExited)

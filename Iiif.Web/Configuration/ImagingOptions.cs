@@ -16,7 +16,13 @@ internal sealed class ImagingOptions
     [Range(0, 1024, ErrorMessage = "must be between {1} and {2}; 0 means one per processor core")]
     public int MaxConcurrentRenders { get; set; }
 
-    /// <summary>Seconds to wait for a render slot before answering 503; 0 = answer 503 at once when every slot is busy.</summary>
+    /// <summary>Admission bound in seconds: a render that finds every slot busy is queued while the wait it can expect
+    /// (renders queued ahead x recent render time / slots) stays within this, else answered 503 at once; 0 = no queue.</summary>
+    [Range(0.0, 3600.0, ErrorMessage = "must be between {1} and {2} seconds")]
+    public double MaxQueueWait { get; set; } = 2;
+
+    /// <summary>Seconds a queued render waits at most for a slot before answering 503 (when the expected wait was
+    /// wrong); 0 = answer 503 at once when every slot is busy.</summary>
     [Range(0, 3600, ErrorMessage = "must be between {1} and {2} seconds")]
     public int QueueTimeout { get; set; } = 30;
 

@@ -6,7 +6,7 @@ using Microsoft.Net.Http.Headers;
 
 namespace Iiif.Web.Http;
 
-/// <summary>A response's strong ETag and Last-Modified (digest §5.5), and the conditional-GET check that answers 304.</summary>
+/// <summary>A response's strong ETag and Last-Modified (RFC 9110 §8.8), and the conditional-GET check that answers 304.</summary>
 /// <param name="ETag">The quoted strong entity tag.</param>
 /// <param name="LastModified">The source's modification time, whole seconds (HTTP dates have no finer resolution).</param>
 internal sealed record CacheValidators(string ETag, DateTimeOffset LastModified)
@@ -25,10 +25,19 @@ internal sealed record CacheValidators(string ETag, DateTimeOffset LastModified)
         return new CacheValidators(tag, modified.AddTicks(-(modified.Ticks % TimeSpan.TicksPerSecond)));
     }
 
+    /// <summary>The Last-Modified header value (an HTTP date), formatted once.</summary>
+    public string LastModifiedText { get; } = LastModified.ToString("R", CultureInfo.InvariantCulture);
+
     /// <summary>RFC 9110 §13.2.2: If-None-Match decides when present (weak comparison); else If-Modified-Since.</summary>
     public bool IsNotModified(HttpRequest request)
     {
         ArgumentNullException.ThrowIfNull(request);
+        // Most requests are not conditional: answer those without parsing any header.
+        if (request.Headers.IfNoneMatch.Count == 0 && request.Headers.IfModifiedSince.Count == 0)
+        {
+            return false;
+        }
+
         var headers = request.GetTypedHeaders();
         var ifNoneMatch = headers.IfNoneMatch;
         if (ifNoneMatch.Count > 0)
@@ -44,6 +53,6 @@ internal sealed record CacheValidators(string ETag, DateTimeOffset LastModified)
     {
         ArgumentNullException.ThrowIfNull(headers);
         headers.ETag = ETag;
-        headers.LastModified = LastModified.ToString("R", CultureInfo.InvariantCulture);
+        headers.LastModified = LastModifiedText;
     }
 }

@@ -20,10 +20,47 @@ internal sealed class ResponseBodyWriter(IOptions<ServerOptions> options, ILogge
 
     private readonly TimeSpan _timeout = TimeSpan.FromSeconds(options.Value.WriteTimeoutSeconds);
 
-    public async Task WriteAsync(HttpContext http, CachedDerivative derivative)
+    public Task WriteAsync(HttpContext http, CachedDerivative derivative)
     {
         ArgumentNullException.ThrowIfNull(http);
         ArgumentNullException.ThrowIfNull(derivative);
+        if (derivative.File is null && derivative.Bytes.Length <= SliceBytes)
+        {
+            // A typical tile is one slice, which Kestrel's buffers take at once: no deadline to arm on the hot path. Only
+            // a write that did not complete at once (a client not reading) is given the timeout.
+            var write = http.Response.Body.WriteAsync(derivative.Bytes, http.RequestAborted);
+            return write.IsCompletedSuccessfully ? Task.CompletedTask : CompleteWithinTimeoutAsync(http, write.AsTask(), derivative.Length);
+        }
+
+        return WriteSlicesAsync(http, derivative);
+    }
+
+    private async Task CompleteWithinTimeoutAsync(HttpContext http, Task write, long length)
+    {
+        if (_timeout <= TimeSpan.Zero)
+        {
+            await write.ConfigureAwait(false);
+            return;
+        }
+
+        try
+        {
+            await write.WaitAsync(_timeout, http.RequestAborted).ConfigureAwait(false);
+        }
+        catch (TimeoutException)
+        {
+            ArmReset(http);
+            var url = http.Request.Path.ToUriComponent();
+            var ip = http.Connection.RemoteIpAddress?.ToString();
+            Log.SlowClientDropped(logger, url, ip, 0, length, _timeout.TotalSeconds);
+            http.Abort();
+            // The abandoned write ends with the connection; its failure is expected, not unobserved.
+            _ = write.ContinueWith(static t => t.Exception, CancellationToken.None, TaskContinuationOptions.OnlyOnFaulted, TaskScheduler.Default);
+        }
+    }
+
+    private async Task WriteSlicesAsync(HttpContext http, CachedDerivative derivative)
+    {
         using var slice = CancellationTokenSource.CreateLinkedTokenSource(http.RequestAborted);
         // The deadline first arms a reset, then cancels the write: Kestrel closes the connection as soon as a write is
         // cancelled, and a plain close would leave the megabytes already in the socket's send buffer to the kernel,

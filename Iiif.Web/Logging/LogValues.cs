@@ -21,6 +21,9 @@ internal static class LogValues
     /// <summary>The <see cref="LogKeys.Route"/> of a base URI answered with a redirect to its info.json.</summary>
     public const string Redirect = "redirect";
 
+    /// <summary>The <see cref="LogKeys.Route"/> of a request under the IIIF prefix whose path names no IIIF form.</summary>
+    public const string Iiif = "iiif";
+
     /// <summary>The <see cref="LogKeys.Route"/> of a request no endpoint matched.</summary>
     public const string NoRoute = "none";
 }

@@ -1,3 +1,4 @@
+using System.Globalization;
 using Iiif.Caching.Derivatives;
 using Iiif.Caching.Info;
 using Iiif.Core.Errors;
@@ -11,13 +12,15 @@ using Iiif.Imaging.Encoding;
 using Iiif.Imaging.Sources;
 using Iiif.Web.Configuration;
 using Iiif.Web.Http;
+using Iiif.Web.Logging;
 using Microsoft.Extensions.Options;
 
 namespace Iiif.Web.Pipeline;
 
-/// <summary>The steps of an image or info request without HTTP (house style §4): parse (400 before any I/O), resolve
-/// (404), identify through the info cache, plan (400/501 before any pixel is decoded), then fetch the derivative from the
-/// cache tiers or render it once under the <see cref="RenderGate"/>. Failures come back as <see cref="IiifError"/>s.</summary>
+/// <summary>The steps of an image or info request without HTTP, each written once for the IIIF endpoint, warming and the
+/// command line: parse (400 before any I/O), resolve (404), identify through the info cache, plan (400/501 before any
+/// pixel is decoded), then fetch the derivative from the cache tiers or render it once under the <see cref="RenderGate"/>.
+/// Every failure comes back as an <see cref="IiifError"/>, a declined render as a 503 with its Retry-After.</summary>
 internal sealed class ImagePipeline(
     IImageSource source,
     IImageRenderer renderer,
@@ -30,13 +33,28 @@ internal sealed class ImagePipeline(
     ILogger<ImagePipeline> logger) : IImagePipeline
 {
     private static readonly IiifError Unreadable = new(IiifErrorKind.InternalError, null, "The image could not be read.");
-    private static readonly IiifError Busy = new(IiifErrorKind.ServiceUnavailable, null, "The server is busy; try again shortly.");
     private readonly ServerLimits _limits = limits.Value.ToServerLimits();
 
     public static IiifError UnknownIdentifier { get; } = IiifError.NotFound("No image has this identifier.");
 
-    public async Task<ImageSourceHandle?> ResolveAsync(ImageIdentifier identifier, CancellationToken cancellationToken) =>
-        await source.ResolveAsync(identifier, cancellationToken).ConfigureAwait(false);
+    /// <summary>The image request a parsed path states, or the 400 its parameters deserve; checks no file.</summary>
+    public Result<ImageTarget> ParseImage(ApiVersion version, IiifPath path, bool isProfile)
+    {
+        ArgumentNullException.ThrowIfNull(path);
+        var request = ImageRequestParser.Parse(version, path);
+        Log.RequestValidated(logger, LogValues.Params, request.IsSuccess);
+        if (!request.IsSuccess)
+        {
+            return request.Error;
+        }
+
+        return encoders.IsAvailable(request.Value.Format)
+            ? new ImageTarget(path, request.Value, isProfile)
+            : IiifError.BadRequest("format", $"{ImageFormats.Extension(request.Value.Format)} output is not offered by this server.");
+    }
+
+    public ValueTask<ImageSourceHandle?> ResolveAsync(ImageIdentifier identifier, CancellationToken cancellationToken) =>
+        source.ResolveAsync(identifier, cancellationToken);
 
     /// <summary>The source's facts from the info cache (keyed by identifier and source version), read on a miss.</summary>
     public async Task<Result<ImageInfo>> IdentifyAsync(ImageSourceHandle handle, CancellationToken cancellationToken)
@@ -54,60 +72,58 @@ internal sealed class ImagePipeline(
         }
     }
 
-    public async Task<Result<PreparedImage>> PrepareAsync(ApiVersion version, IiifPath path, CancellationToken cancellationToken)
+    /// <summary>Identifies the source and plans <paramref name="target"/> against it. The plan is kept on the target and
+    /// reused while the source has the same version: the facts it was planned from are those of that version (the info
+    /// cache is keyed the same way), so a repeat neither identifies nor plans.</summary>
+    public ValueTask<Result<PreparedImage>> PlanAsync(ImageTarget target, ImageSourceHandle handle, CancellationToken cancellationToken)
     {
-        var request = ImageRequestParser.Parse(version, path);
-        Log.RequestValidated(logger, Logging.LogValues.Params, request.IsSuccess);
-        if (!request.IsSuccess)
-        {
-            return request.Error;
-        }
+        ArgumentNullException.ThrowIfNull(target);
+        ArgumentNullException.ThrowIfNull(handle);
+        return target.LastPlan is { } last && last.Source == handle.Version
+            ? ValueTask.FromResult(Result<PreparedImage>.Ok(new PreparedImage(handle, last)))
+            : new ValueTask<Result<PreparedImage>>(IdentifyAndPlanAsync(target, handle, cancellationToken));
+    }
 
-        if (!encoders.IsAvailable(request.Value.Format))
-        {
-            return IiifError.BadRequest("format", $"{ImageFormats.Extension(request.Value.Format)} output is not offered by this server.");
-        }
-
-        var handle = await ResolveAsync(request.Value.Identifier, cancellationToken).ConfigureAwait(false);
-        if (handle is null)
-        {
-            return UnknownIdentifier;
-        }
-
+    private async Task<Result<PreparedImage>> IdentifyAndPlanAsync(ImageTarget target, ImageSourceHandle handle, CancellationToken cancellationToken)
+    {
         var info = await IdentifyAsync(handle, cancellationToken).ConfigureAwait(false);
         if (!info.IsSuccess)
         {
             return info.Error;
         }
 
-        var plan = RenderPlanner.Plan(request.Value, info.Value!, Auth.DegradedImageHandle.LimitsFor(handle, _limits));
-        Log.RequestValidated(logger, Logging.LogValues.Info, plan.IsSuccess);
+        var plan = RenderPlanner.Plan(target.Request, info.Value, Auth.DegradedImageHandle.LimitsFor(handle, _limits));
+        Log.RequestValidated(logger, LogValues.Info, plan.IsSuccess);
         if (!plan.IsSuccess)
         {
             return plan.Error;
         }
 
-        var canonicalTail = CanonicalImageRequest.Format(plan.Value!);
-        var versionDigit = version == ApiVersion.V2 ? "2" : "3";
-        var key = new DerivativeKey(handle.Identifier.Value, handle.Version, versionDigit + "/" + canonicalTail + "|" + settings.Fingerprint);
-        return new PreparedImage(version, handle, plan.Value!, canonicalTail, key);
+        var planned = Planned(target, handle, plan.Value);
+        target.LastPlan = planned;
+        return new PreparedImage(handle, planned);
     }
 
     /// <summary>The derivative from the first cache tier that has it, else rendered once for every concurrent request of
-    /// the same key. Cancellation by the caller propagates as <see cref="OperationCanceledException"/>.</summary>
-    public async Task<Result<CachedDerivative>> FetchAsync(
-        PreparedImage image, DerivativeMetadata metadata, DerivativeCacheMode mode, CancellationToken cancellationToken)
+    /// the same key; a 503 with Retry-After when the gate declines the render. Cancellation by the caller propagates as
+    /// <see cref="OperationCanceledException"/>.</summary>
+    public async ValueTask<Result<CachedDerivative>> FetchAsync(PreparedImage image, DerivativeCacheMode mode, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(image);
         try
         {
-            return await derivatives.GetOrRenderAsync(image.Key, metadata, (stream, ct) => RenderAsync(image, stream, ct), mode, cancellationToken)
-                .ConfigureAwait(false);
-        }
-        catch (RenderRejectedException)
-        {
-            Log.RenderRejected(logger, image.Identifier);
-            return Busy;
+            var planned = image.Planned;
+            var derivative = await derivatives.GetOrRenderAsync(
+                planned.Key, planned.Metadata, (stream, ct) => RenderAsync(image, stream, ct), mode, cancellationToken).ConfigureAwait(false);
+            if (derivative is null)
+            {
+                Log.RenderRejected(logger, image.Identifier);
+                return IiifError.Unavailable(
+                    string.Create(CultureInfo.InvariantCulture, $"The server is too busy to render this now; try again in {gate.RetryAfter.TotalSeconds:0} s."),
+                    gate.RetryAfter);
+            }
+
+            return derivative;
         }
         catch (SourceDecodeException e)
         {
@@ -132,43 +148,54 @@ internal sealed class ImagePipeline(
     {
         ArgumentNullException.ThrowIfNull(tail);
         var path = IiifPathParser.Parse("/" + IdentifierEncoder.Encode(identifier) + (tail.StartsWith('/') ? tail : "/" + tail));
-        if (!path.IsSuccess || path.Value!.Kind != IiifPathKind.Image)
+        if (!path.IsSuccess || path.Value.Kind != IiifPathKind.Image)
         {
             return path.IsSuccess ? IiifError.BadRequest(null, "The tail must be /region/size/rotation/quality.format.") : path.Error;
         }
 
-        var prepared = await PrepareAsync(version, path.Value, cancellationToken).ConfigureAwait(false);
-        if (!prepared.IsSuccess)
+        var target = ParseImage(version, path.Value, isProfile);
+        if (!target.IsSuccess)
         {
-            return prepared.Error;
+            return target.Error;
         }
 
-        var image = prepared.Value!;
-        return await FetchAsync(image, MetadataFor(image, ValidatorsFor(image), isProfile), mode, cancellationToken).ConfigureAwait(false);
+        var handle = await ResolveAsync(path.Value.Identifier, cancellationToken).ConfigureAwait(false);
+        if (handle is null)
+        {
+            return UnknownIdentifier;
+        }
+
+        var prepared = await PlanAsync(target.Value, handle, cancellationToken).ConfigureAwait(false);
+        return prepared.IsSuccess ? await FetchAsync(prepared.Value, mode, cancellationToken).ConfigureAwait(false) : prepared.Error;
     }
 
-    /// <summary>What is stored beside the bytes: the media type and the strong ETag a client request would get.</summary>
-    public static DerivativeMetadata MetadataFor(PreparedImage image, CacheValidators validators, bool isProfile)
+    // The cache key holds the canonical request (equivalent URLs share one entry), the API version and the encoder
+    // settings; the ETag is derived from the same parts, so it changes exactly when the bytes can.
+    private PlannedImage Planned(ImageTarget target, ImageSourceHandle handle, RenderPlan plan)
     {
-        ArgumentNullException.ThrowIfNull(image);
-        ArgumentNullException.ThrowIfNull(validators);
-        return new DerivativeMetadata(ImageFormats.MediaType(image.Plan.Format), validators.ETag, isProfile);
+        var canonicalTail = CanonicalImageRequest.Format(plan);
+        var versionDigit = target.Request.Version == ApiVersion.V2 ? "2" : "3";
+        var identifier = handle.Identifier.Value;
+        var key = new DerivativeKey(identifier, handle.Version, versionDigit + "/" + canonicalTail + "|" + settings.Fingerprint);
+        var validators = CacheValidators.From(handle.Version, "image", identifier, key.Request);
+        var metadata = new DerivativeMetadata(ImageFormats.MediaType(plan.Format), validators.ETag, target.IsProfile);
+        return new PlannedImage(handle.Version, plan, canonicalTail, key, validators, metadata);
     }
 
-    public static CacheValidators ValidatorsFor(PreparedImage image)
+    private async Task<RenderOutcome> RenderAsync(PreparedImage image, Stream output, CancellationToken cancellationToken)
     {
-        ArgumentNullException.ThrowIfNull(image);
-        return CacheValidators.From(image.Handle.Version, "image", image.Identifier, image.Key.Request);
+        using var slot = await gate.TryEnterAsync(cancellationToken).ConfigureAwait(false);
+        if (slot is null)
+        {
+            return RenderOutcome.Declined;
+        }
+
+        await renderer.RenderAsync(image.Handle, image.Planned.Plan, output, cancellationToken).ConfigureAwait(false);
+        return RenderOutcome.Written;
     }
 
-    private async Task RenderAsync(PreparedImage image, Stream output, CancellationToken cancellationToken)
-    {
-        using var lease = await gate.TryEnterAsync(cancellationToken).ConfigureAwait(false) ?? throw new RenderRejectedException();
-        await renderer.RenderAsync(image.Handle, image.Plan, output, cancellationToken).ConfigureAwait(false);
-    }
-
-    /// <summary>Digest §5.2: a corrupt source is the server's fault; logged once with the codec's message, the client
-    /// gets a sentence without internals.</summary>
+    /// <summary>A corrupt source is the server's fault (https://iiif.io/api/image/3.0/#7-error-conditions: 500); logged
+    /// once with the codec's message, the client gets a sentence without internals.</summary>
     private IiifError DecodeFailure(string identifier, SourceDecodeException exception)
     {
         var reason = exception is ImageDecodeException { DecoderMessages.Count: > 0 } decode

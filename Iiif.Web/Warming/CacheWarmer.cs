@@ -104,17 +104,20 @@ internal sealed class CacheWarmer(
         {
             var error = result.Error;
             Log.CacheWarmTailFailed(logger, LogValues.Image, LogValues.Warm, identifier, tail, error.StatusCode, error.ToString());
-            return new WarmedTail(name, tail, error.StatusCode, null, null, error.ToString());
+            return new WarmedTail(name, tail, error.StatusCode, null, null, error.ToString(), RetryAfterSeconds(error));
         }
 
         using var derivative = result.Value!;
         if (derivative.StoreFailed)
         {
             // Rendered for nothing: the next visitor renders it again. The disk tier logged why.
-            return new WarmedTail(name, tail, StatusCodes.Status507InsufficientStorage, derivative.Length, CacheTierNames.Of(derivative.Tier),
+            return new WarmedTail(name, tail, StatusCodes.Status507InsufficientStorage, derivative.Length, derivative.Tier.Name,
                 "rendered, but the cache could not store it (cache.root full or not writable; see the log)");
         }
 
-        return new WarmedTail(name, tail, StatusCodes.Status200OK, derivative.Length, CacheTierNames.Of(derivative.Tier), null);
+        return new WarmedTail(name, tail, StatusCodes.Status200OK, derivative.Length, derivative.Tier.Name, null);
     }
+
+    private static int? RetryAfterSeconds(IiifError error) =>
+        error.RetryAfter is { } retryAfter ? (int)Math.Ceiling(retryAfter.TotalSeconds) : null;
 }

@@ -8,7 +8,9 @@ namespace Iiif.Web.Warming;
 /// <param name="Bytes">The derivative's length; null on failure.</param>
 /// <param name="Tier">Where it came from: memory, disk, shared (already cached) or rendered; null on failure.</param>
 /// <param name="Error">Why it failed; null on success.</param>
-internal sealed record WarmedTail(string Profile, string Tail, int Status, long? Bytes, string? Tier, string? Error)
+/// <param name="RetryAfter">For a 503 (the server was too busy to render it), the seconds after which warming it again may
+/// succeed, as a client's Retry-After header says; else null.</param>
+internal sealed record WarmedTail(string Profile, string Tail, int Status, long? Bytes, string? Tier, string? Error, int? RetryAfter = null)
 {
     /// <summary>Why the tail was not rendered for this image although nothing failed (a profile larger than the image).</summary>
     public string? Skipped { get; init; }

@@ -9,6 +9,10 @@ namespace Iiif.Tests.Web.Admin;
 public class AdminAccessTests
 {
     private static readonly string[] KeyArgs = ["--admin:apiKey=" + RunningHost.AdminKey];
+    private readonly HostPool _hosts = new(args => RunningHost.StartAsync(null, args));
+
+    [OneTimeTearDown]
+    public async Task StopHosts() => await _hosts.DisposeAsync();
 
     [TestCase(null, HttpStatusCode.Unauthorized)]
     [TestCase("wrong-key-wrong-key-wrong", HttpStatusCode.Unauthorized)]
@@ -16,7 +20,7 @@ public class AdminAccessTests
     [TestCase(RunningHost.AdminKey, HttpStatusCode.OK)]
     public async Task Health_FromAllowedAddress_NeedsRightKey(string? key, HttpStatusCode expected)
     {
-        await using var host = await RunningHost.StartAsync(null, KeyArgs);
+        var host = await _hosts.GetAsync(KeyArgs);
 
         using var response = await SendAsync(host, "/admin/health", key);
 
@@ -26,7 +30,7 @@ public class AdminAccessTests
     [Test]
     public async Task Health_Unauthorized_NamesExpectedHeader()
     {
-        await using var host = await RunningHost.StartAsync(null, KeyArgs);
+        var host = await _hosts.GetAsync(KeyArgs);
 
         using var response = await SendAsync(host, "/admin/health", key: null);
 
@@ -39,7 +43,7 @@ public class AdminAccessTests
     [TestCase("/admin/swagger/admin/swagger.json")]
     public async Task Admin_AddressNotAllowed_Returns403EvenWithKey(string path)
     {
-        await using var host = await RunningHost.StartAsync(null, [.. KeyArgs, "--admin:allowedIps:0=10.1.2.0/24"]);
+        var host = await _hosts.GetAsync([.. KeyArgs, "--admin:allowedIps:0=10.1.2.0/24"]);
 
         using var response = await SendAsync(host, path, RunningHost.AdminKey);
 
@@ -53,7 +57,7 @@ public class AdminAccessTests
     [Description("An empty admin.apiKey switches the admin endpoints and their Swagger UI off.")]
     public async Task Admin_NoKeyConfigured_Returns404(string path)
     {
-        await using var host = await RunningHost.StartAsync();
+        var host = await _hosts.GetAsync();
 
         using var response = await SendAsync(host, path, RunningHost.AdminKey);
 
@@ -63,7 +67,7 @@ public class AdminAccessTests
     [Test]
     public async Task Admin_CidrAllowList_AdmitsLoopback()
     {
-        await using var host = await RunningHost.StartAsync(null, [.. KeyArgs, "--admin:allowedIps:0=127.0.0.0/8"]);
+        var host = await _hosts.GetAsync([.. KeyArgs, "--admin:allowedIps:0=127.0.0.0/8"]);
 
         using var response = await SendAsync(host, "/admin/config", RunningHost.AdminKey);
 
@@ -74,7 +78,7 @@ public class AdminAccessTests
     [Description("The UI page cannot send X-Api-Key on first load, so it is protected by the address list alone.")]
     public async Task SwaggerUi_AllowedAddressWithoutKey_IsServed()
     {
-        await using var host = await RunningHost.StartAsync(null, KeyArgs);
+        var host = await _hosts.GetAsync(KeyArgs);
 
         using var response = await SendAsync(host, "/admin/swagger/index.html", key: null);
 

@@ -16,10 +16,24 @@ public class CacheAdminEndpointTests
 {
     private static readonly Dictionary<string, string> Key = new() { ["X-Api-Key"] = RunningHost.AdminKey };
 
-    private WarmingMocks _mocks = null!;
+    private readonly WarmingMocks _mocks = new();
+    private HostPool _hosts = null!;
 
+    [OneTimeSetUp]
+    public void CreatePool() => _hosts = new HostPool(args => RunningHost.StartAsync(null, ReplaceWithMocks, args));
+
+    [OneTimeTearDown]
+    public async Task StopHosts() => await _hosts.DisposeAsync();
+
+    // The hosts are shared by the fixture's tests; each test sees only the calls it caused.
     [SetUp]
-    public void SetUp() => _mocks = new WarmingMocks();
+    public void ForgetCalls()
+    {
+        _mocks.Pipeline.Invocations.Clear();
+        _mocks.Derivatives.Invocations.Clear();
+        _mocks.Infos.Invocations.Clear();
+        _mocks.Cleaner.Invocations.Clear();
+    }
 
     [TestCase("POST", "/admin/cache/warm/known")]
     [TestCase("GET", "/warm/known")]
@@ -30,7 +44,7 @@ public class CacheAdminEndpointTests
     [Description("Every cache endpoint needs X-Api-Key, as every admin endpoint does")]
     public async Task CacheEndpoints_NoKey_Return401(string method, string target)
     {
-        await using var host = await StartAsync(warm: true);
+        var host = await StartAsync(warm: true);
 
         var response = await RawHttp.SendAsync(host.BaseUri, method, target);
 
@@ -43,7 +57,7 @@ public class CacheAdminEndpointTests
     [Description("An address outside admin.allowedIps gets 403 even with the key")]
     public async Task CacheEndpoints_AddressNotAllowed_Return403(string method, string target)
     {
-        await using var host = await StartAsync(warm: true, "--admin:allowedIps:0=10.1.2.0/24");
+        var host = await StartAsync(warm: true, "--admin:allowedIps:0=10.1.2.0/24");
 
         var response = await RawHttp.SendAsync(host.BaseUri, method, target, Key);
 
@@ -57,7 +71,7 @@ public class CacheAdminEndpointTests
     [Description("cache.warm.enabled false: the warm routes answer 404 as if absent, with or without a key")]
     public async Task Warm_Disabled_Returns404(string method, string target, bool withKey)
     {
-        await using var host = await StartAsync(warm: false);
+        var host = await StartAsync(warm: false);
 
         var response = await RawHttp.SendAsync(host.BaseUri, method, target, withKey ? Key : null);
 
@@ -70,7 +84,7 @@ public class CacheAdminEndpointTests
     [Description("Warming clears per clearWith (id by default) and reports every profile of default.yml")]
     public async Task Warm_Enabled_ReturnsReport(string method, string target)
     {
-        await using var host = await StartAsync(warm: true);
+        var host = await StartAsync(warm: true);
 
         var response = await RawHttp.SendAsync(host.BaseUri, method, target, Key);
         using var json = JsonDocument.Parse(response.Text);
@@ -94,7 +108,7 @@ public class CacheAdminEndpointTests
     [Description("Digest §1.1: the identifier comes from the raw target, decoded once (%2F is a slash inside it)")]
     public async Task Warm_EncodedSlash_DecodedOnce()
     {
-        await using var host = await StartAsync(warm: true);
+        var host = await StartAsync(warm: true);
 
         var response = await RawHttp.SendAsync(host.BaseUri, "POST", "/admin/cache/warm/ark:%2F12025%2F654%2525xz", Key);
 
@@ -109,7 +123,7 @@ public class CacheAdminEndpointTests
     [Description("Identifiers that could leave the image folder are refused with 400 before any cache or source is touched")]
     public async Task Identifier_Unsafe_Returns400(string method, string target)
     {
-        await using var host = await StartAsync(warm: true);
+        var host = await StartAsync(warm: true);
 
         var response = await RawHttp.SendAsync(host.BaseUri, method, target, Key);
 
@@ -121,7 +135,7 @@ public class CacheAdminEndpointTests
     [Test]
     public async Task Warm_UnknownIdentifier_Returns404()
     {
-        await using var host = await StartAsync(warm: true);
+        var host = await StartAsync(warm: true);
 
         var response = await RawHttp.SendAsync(host.BaseUri, "POST", "/admin/cache/warm/missing", Key);
 
@@ -133,7 +147,7 @@ public class CacheAdminEndpointTests
     [Description("DELETE /admin/cache/{id}: derivatives and info of one identifier; the count of removed derivatives")]
     public async Task Purge_OneIdentifier_ReturnsCount()
     {
-        await using var host = await StartAsync(warm: false);
+        var host = await StartAsync(warm: false);
 
         var response = await RawHttp.SendAsync(host.BaseUri, "DELETE", "/admin/cache/a%2Fb", Key);
         using var json = JsonDocument.Parse(response.Text);
@@ -148,7 +162,7 @@ public class CacheAdminEndpointTests
     [Test]
     public async Task PurgeAll_ClearsBothCaches()
     {
-        await using var host = await StartAsync(warm: false);
+        var host = await StartAsync(warm: false);
 
         var response = await RawHttp.SendAsync(host.BaseUri, "DELETE", "/admin/cache", Key);
         using var json = JsonDocument.Parse(response.Text);
@@ -160,10 +174,10 @@ public class CacheAdminEndpointTests
     }
 
     [Test]
-    [Description("GET /admin/cache/stats: every cache's tiers (resolved paths, info, derivatives), each with entries, bytes, hits, misses, evictions, hitRatio")]
+    [Description("GET /admin/cache/stats: every cache's tiers (resolved paths, info, derivatives, parsed IIIF targets), each with entries, bytes, hits, misses, evictions, hitRatio")]
     public async Task Stats_ListsEveryTier()
     {
-        await using var host = await StartAsync(warm: false);
+        var host = await StartAsync(warm: false);
 
         var response = await RawHttp.SendAsync(host.BaseUri, "GET", "/admin/cache/stats", Key);
         using var json = JsonDocument.Parse(response.Text);
@@ -171,7 +185,7 @@ public class CacheAdminEndpointTests
 
         Assert.That(response.Status, Is.EqualTo(200), response.ToString());
         Assert.That(tiers.Select(t => t.GetProperty("cache").GetString() + "/" + t.GetProperty("tier").GetString()),
-            Is.EqualTo(new[] { "resolved-paths/memory", "info/memory", "derivatives/memory" }), "every registered source, in registration order");
+            Is.EqualTo(new[] { "resolved-paths/memory", "info/memory", "derivatives/memory", "iiif-targets/memory" }), "every registered source, in registration order");
         var derivatives = tiers.Single(t => t.GetProperty("cache").GetString() == "derivatives");
         Assert.That(derivatives.GetProperty("entries").GetInt64(), Is.EqualTo(3));
         Assert.That(derivatives.GetProperty("bytes").GetInt64(), Is.EqualTo(3000));
@@ -186,7 +200,7 @@ public class CacheAdminEndpointTests
     [Description("POST /admin/cache/clean: one cleaner pass, its report as JSON")]
     public async Task Clean_ReturnsReport()
     {
-        await using var host = await StartAsync(warm: false);
+        var host = await StartAsync(warm: false);
 
         var response = await RawHttp.SendAsync(host.BaseUri, "POST", "/admin/cache/clean", Key);
         using var json = JsonDocument.Parse(response.Text);
@@ -202,7 +216,7 @@ public class CacheAdminEndpointTests
     [Description("Swagger lists the cache endpoints with summaries; the legacy /warm alias stays out of it")]
     public async Task Swagger_ListsCacheEndpoints()
     {
-        await using var host = await StartAsync(warm: true);
+        var host = await StartAsync(warm: true);
 
         var response = await RawHttp.SendAsync(host.BaseUri, "GET", "/admin/swagger/admin/swagger.json");
         using var json = JsonDocument.Parse(response.Text);
@@ -218,14 +232,14 @@ public class CacheAdminEndpointTests
         Assert.That(paths.GetProperty("/admin/cache/stats").GetProperty("get").GetProperty("summary").GetString(), Is.Not.Empty);
     }
 
-    private Task<RunningHost> StartAsync(bool warm, params string[] extra) => RunningHost.StartAsync(
-        null,
-        services =>
-        {
-            services.AddSingleton(_mocks.Pipeline.Object);
-            services.AddSingleton(_mocks.Derivatives.Object);
-            services.AddSingleton(_mocks.Infos.Object);
-            services.AddSingleton(_mocks.Cleaner.Object);
-        },
-        ["--admin:apiKey=" + RunningHost.AdminKey, "--cache:warm:enabled=" + (warm ? "true" : "false"), .. extra]);
+    private Task<RunningHost> StartAsync(bool warm, params string[] extra) =>
+        _hosts.GetAsync(["--admin:apiKey=" + RunningHost.AdminKey, "--cache:warm:enabled=" + (warm ? "true" : "false"), .. extra]);
+
+    private void ReplaceWithMocks(IServiceCollection services)
+    {
+        services.AddSingleton(_mocks.Pipeline.Object);
+        services.AddSingleton(_mocks.Derivatives.Object);
+        services.AddSingleton(_mocks.Infos.Object);
+        services.AddSingleton(_mocks.Cleaner.Object);
+    }
 }

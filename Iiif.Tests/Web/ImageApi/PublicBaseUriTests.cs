@@ -16,10 +16,21 @@ public class PublicBaseUriTests
         ["X-Forwarded-Prefix"] = "/pictures",
     };
 
+    private readonly Dictionary<string, IiifTestServer> _servers = new(StringComparer.Ordinal);
+
+    [OneTimeTearDown]
+    public async Task StopServers()
+    {
+        foreach (var server in _servers.Values)
+        {
+            await server.DisposeAsync();
+        }
+    }
+
     [Test]
     public async Task Get_ForwardedFromTrustedProxy_IdUsesForwardedValues()
     {
-        await using var server = await IiifTestServer.StartAsync();
+        var server = await ServerAsync();
 
         var id = await IdAsync(server, "/iiif/3/square-jp2/info.json", Forwarded);
         var redirect = await server.GetAsync("/iiif/3/square-jp2", Forwarded);
@@ -31,7 +42,7 @@ public class PublicBaseUriTests
     [Test]
     public async Task Get_ForwardedFromUntrustedClient_IdUsesRequest()
     {
-        await using var server = await IiifTestServer.StartAsync(["--server:trustedProxies="]);
+        var server = await ServerAsync("--server:trustedProxies=");
 
         var id = await IdAsync(server, "/iiif/3/square-jp2/info.json", Forwarded);
 
@@ -41,7 +52,7 @@ public class PublicBaseUriTests
     [Test]
     public async Task Get_ConfiguredBaseUri_WinsOverHeaders()
     {
-        await using var server = await IiifTestServer.StartAsync(["--server:baseUri=https://iiif.example.net/base/"]);
+        var server = await ServerAsync("--server:baseUri=https://iiif.example.net/base/");
 
         var id = await IdAsync(server, "/iiif/2/ark:%2F12025%2F654xz321/info.json", Forwarded, "@id");
 
@@ -52,12 +63,25 @@ public class PublicBaseUriTests
     [Description("Two clients using two host names each get their own id: nothing is cached across requesters.")]
     public async Task Get_TwoHosts_EachGetsOwnId()
     {
-        await using var server = await IiifTestServer.StartAsync();
+        var server = await ServerAsync();
 
         var first = await IdAsync(server, "/iiif/3/square-jp2/info.json", new Dictionary<string, string> { ["X-Forwarded-Host"] = "a.example" });
         var second = await IdAsync(server, "/iiif/3/square-jp2/info.json", new Dictionary<string, string> { ["X-Forwarded-Host"] = "b.example" });
 
         Assert.That((first, second), Is.EqualTo(("http://a.example/iiif/3/square-jp2", "http://b.example/iiif/3/square-jp2")));
+    }
+
+    // One server per configuration, shared by the tests that use it.
+    private async Task<IiifTestServer> ServerAsync(params string[] args)
+    {
+        var key = string.Join('\n', args);
+        if (!_servers.TryGetValue(key, out var server))
+        {
+            server = await IiifTestServer.StartAsync(args);
+            _servers[key] = server;
+        }
+
+        return server;
     }
 
     private static async Task<string?> IdAsync(IiifTestServer server, string target, Dictionary<string, string> headers, string key = "id")

@@ -1,22 +1,13 @@
 using Iiif.Core.Requests;
 using Iiif.Web.Http;
-using Microsoft.AspNetCore.Mvc;
 
 namespace Iiif.Web.Pipeline;
 
-/// <summary>Writes an <see cref="IiifOutcome"/> with the headers of digest §5 (CORS is added for every response by
-/// <see cref="IiifCorsMiddleware"/>). HEAD gets the same status and headers, Content-Length included, and no body.</summary>
-internal sealed class IiifOutcomeResult(IiifOutcome outcome) : IActionResult
+/// <summary>The one writer of IIIF responses: an <see cref="IiifOutcome"/> with the headers of
+/// https://iiif.io/api/image/3.0/#5-responses (CORS is added for every response by <see cref="IiifCorsMiddleware"/>).
+/// HEAD gets the same status and headers, Content-Length included, and no body.</summary>
+internal static class IiifResponseWriter
 {
-    public IiifOutcome Outcome { get; } = outcome;
-
-    public Task ExecuteResultAsync(ActionContext context)
-    {
-        ArgumentNullException.ThrowIfNull(context);
-        return WriteAsync(context.HttpContext, Outcome);
-    }
-
-    /// <summary>Writes <paramref name="outcome"/> as the response of <paramref name="http"/>.</summary>
     public static async Task WriteAsync(HttpContext http, IiifOutcome outcome)
     {
         ArgumentNullException.ThrowIfNull(http);
@@ -55,6 +46,20 @@ internal sealed class IiifOutcomeResult(IiifOutcome outcome) : IActionResult
             case IiifOutcome.NotModified notModified:
                 response.StatusCode = StatusCodes.Status304NotModified;
                 WriteValidators(response, notModified.Validators, notModified.VaryAccept);
+                break;
+            case IiifOutcome.Preflight preflight:
+                response.StatusCode = StatusCodes.Status204NoContent;
+                response.Headers.AccessControlAllowMethods = IiifHeaders.AllowedMethods;
+                if (preflight.AllowedHeaders is { } allowed)
+                {
+                    response.Headers.AccessControlAllowHeaders = allowed;
+                }
+
+                response.Headers.AccessControlMaxAge = IiifHeaders.PreflightMaxAge;
+                break;
+            case IiifOutcome.MethodNotAllowed:
+                response.StatusCode = StatusCodes.Status405MethodNotAllowed;
+                response.Headers.Allow = IiifHeaders.AllowedMethods;
                 break;
             case IiifOutcome.Aborted:
                 response.StatusCode = StatusCodes.Status499ClientClosedRequest;
@@ -98,7 +103,8 @@ internal sealed class IiifOutcomeResult(IiifOutcome outcome) : IActionResult
         }
     }
 
-    // Digest §5.2: a short sentence as plain text; never a path or a stack trace (messages are built to hold neither).
+    // https://iiif.io/api/image/3.0/#7-error-conditions: a short sentence as plain text, never a path or a stack trace
+    // (messages are built to hold neither). Client errors are not stored; a 503 says when to try again.
     private static async Task WriteFailureAsync(HttpResponse response, IiifOutcome.Failure failure, bool withBody, CancellationToken cancellationToken)
     {
         var status = failure.Error.StatusCode;
@@ -108,9 +114,9 @@ internal sealed class IiifOutcomeResult(IiifOutcome outcome) : IActionResult
             response.Headers.CacheControl = IiifHeaders.CacheNoStore;
         }
 
-        if (failure.RetryAfterSeconds is int seconds)
+        if (failure.Error.RetryAfter is { } retryAfter)
         {
-            response.Headers.RetryAfter = IiifHeaders.Seconds(seconds);
+            response.Headers.RetryAfter = IiifHeaders.Seconds((int)Math.Ceiling(retryAfter.TotalSeconds));
         }
 
         var body = System.Text.Encoding.UTF8.GetBytes(failure.Error.ToString() + "\n");
