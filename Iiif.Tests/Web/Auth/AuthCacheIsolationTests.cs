@@ -4,7 +4,7 @@ using Iiif.Tests.TestUtilities;
 namespace Iiif.Tests.Web.Auth;
 
 /// <summary>A tile rendered for an authorised user is in every cache tier, and none of them may hand it to a request
-/// without the cookie: the access check runs before any lookup (memory and repeat path, disk, the shared Redis tier, and
+/// without the cookie: the access check runs before any lookup (memory and the plan kept for a repeated path, disk, the shared Redis tier, and
 /// 304s alike).</summary>
 [TestFixture]
 [Category("Integration")]
@@ -14,7 +14,7 @@ public class AuthCacheIsolationTests
     private const string Tile = "/iiif/3/restricted-book/0,0,256,256/128,/0/default.jpg";
 
     [Test]
-    [Description("memory tier and repeat path: rendered and then served from memory to the reader, 401 without the cookie, also for a conditional request")]
+    [Description("memory tier and the plan kept for a repeated path: rendered and then served from memory to the reader, 401 without the cookie, also for a conditional request")]
     public async Task MemoryTier_CachedForReader_RefusedWithoutCookie()
     {
         await using var host = await AuthHost.StartAsync("restricted-book");
