@@ -7,8 +7,9 @@ using Microsoft.Net.Http.Headers;
 
 namespace Iiif.Web.Auth;
 
-/// <summary>The one check the image path makes for restricted images, before any cache tier is asked (a cached tile is
-/// never served to someone who may not see it): open identifiers and degraded versions pass, a restricted one needs
+/// <summary>The one check of restricted images, made by the IIIF endpoint right after the parse, before the source,
+/// the 304 check or any cache tier is asked (a cached tile is never served to someone who may not see it): open
+/// identifiers and degraded aliases ({id}{auth.degradedSuffix}, resolved by <see cref="DegradedImageSource"/>) pass, a restricted one needs
 /// the aspect of its policy (the access cookie, or the client address). The answer is null (serve it) or the 401/403
 /// to send. With no auth.rules it is one branch.</summary>
 internal sealed class AccessGate(
@@ -19,12 +20,6 @@ internal sealed class AccessGate(
     public const string CachePrivate = "private, no-cache";
 
     private readonly ServerOptions _server = server.Value;
-
-    public bool IsEnabled => rules.IsEnabled;
-
-    /// <summary>True when images of <paramref name="identifier"/> need an aspect (a restricted, non-degraded identifier).</summary>
-    public bool IsRestricted(string identifier) =>
-        rules.IsEnabled && !rules.TryDegraded(identifier, out _, out _) && rules.PolicyFor(identifier).IsRestricted;
 
     /// <summary>Null when the request may have images of <paramref name="identifier"/>, else the error to answer with.</summary>
     public async ValueTask<IiifError?> AuthorizeAsync(string identifier, ApiVersion version, HttpContext context)
