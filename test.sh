@@ -6,9 +6,10 @@ cd "$(dirname "$0")"
 
 # chromium: the viewer's browser test; nodejs/npm: the viewer's OpenSeadragon assets (only when npm is missing).
 # nginx, redis-server, openssl: the scale-out test (Iiif.Tests/Deploy); ansible, systemd (systemd-analyze): the
-# deploy/ checks in the same category. openjph-tools (ojph_compress): HTJ2K test files; libvips-tools (vips): the
-# 30000x20000 JPEG test file.
-./scripts/install-deps.sh chromium nginx redis-server openssl ansible systemd openjph-tools libvips-tools || exit 1
+# deploy/ checks in the same category. libvips-tools (vips), libtiff-tools (tiffcp, tiffset, tiff2rgba): the TIFF
+# pyramids the TIFF tests make and libtiff's own reading of them, and the 30000x20000 JPEG test file; openjph-tools
+# (ojph_compress): HTJ2K test files. djpeg (libjpeg-turbo-progs, decoding stored tiles) is a runtime package.
+./scripts/install-deps.sh chromium nginx redis-server openssl ansible systemd openjph-tools libvips-tools libtiff-tools || exit 1
 command -v npm >/dev/null 2>&1 || ./scripts/install-deps.sh nodejs npm || exit 1
 ./scripts/build-viewer-assets.sh || exit 1
 

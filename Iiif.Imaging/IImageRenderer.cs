@@ -18,4 +18,9 @@ public interface IImageRenderer
     /// <exception cref="NotSupportedException">The plan's format cannot be encoded (see <c>IEncoderCatalog.IsAvailable</c>).</exception>
     /// <exception cref="OperationCanceledException"><paramref name="cancellationToken"/> was cancelled.</exception>
     Task RenderAsync(ImageSourceHandle source, RenderPlan plan, Stream destination, CancellationToken cancellationToken);
+
+    /// <summary>True when <see cref="RenderAsync"/> answers <paramref name="plan"/> with bytes stored in the source as
+    /// they are (a JPEG tile of a TIFF pyramid), without decoding or encoding: reading them again costs what reading a
+    /// cached copy would, so a host need not keep such a copy on disk. Cheap: reads only facts already cached.</summary>
+    bool ServesStoredBytes(ImageSourceHandle source, RenderPlan plan);
 }

@@ -9,10 +9,11 @@ using SixLabors.ImageSharp;
 
 namespace Iiif.Imaging;
 
-/// <summary>The render pipeline: select the decoder by magic bytes, decode the region at the reduction, finish with
-/// <see cref="PlanApplier"/>, encode with the <see cref="IEncoderCatalog"/>. Every intermediate image is disposed on every
-/// path, failures included. A failed decode is remembered for a while (<see cref="DecodeFailureMemory"/>) and repeated
-/// without decoding again.</summary>
+/// <summary>The render pipeline: select the decoder by magic bytes, let it answer with stored bytes when the plan is
+/// exactly a stored tile (<see cref="IStoredTileSource"/>), else decode the region at the reduction, finish with
+/// <see cref="PlanApplier"/> and encode with the <see cref="IEncoderCatalog"/>. Every intermediate image is disposed on
+/// every path, failures included. A failed decode is remembered for a while (<see cref="DecodeFailureMemory"/>) and
+/// repeated without decoding again.</summary>
 internal sealed class ImageRenderer : IImageRenderer
 {
     private readonly DecoderSelector _selector;
@@ -43,6 +44,22 @@ internal sealed class ImageRenderer : IImageRenderer
     }
 
     /// <inheritdoc/>
+    public bool ServesStoredBytes(ImageSourceHandle source, RenderPlan plan)
+    {
+        ArgumentNullException.ThrowIfNull(source);
+        ArgumentNullException.ThrowIfNull(plan);
+        try
+        {
+            return _selector.Select(source) is IStoredTileSource stored && stored.HasStoredTile(source, plan, CancellationToken.None);
+        }
+        catch (SourceDecodeException)
+        {
+            // The render reports the failure; here it only means "not stored bytes".
+            return false;
+        }
+    }
+
+    /// <inheritdoc/>
     public async Task RenderAsync(ImageSourceHandle source, RenderPlan plan, Stream destination, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(source);
@@ -60,16 +77,25 @@ internal sealed class ImageRenderer : IImageRenderer
         }
 
         using var running = _activity.Begin();
-        using var output = Transform(Decode(source, plan, cancellationToken), plan);
+        var decoder = _selector.Select(source);
+        if (decoder is IStoredTileSource stored
+            && Remembering(source, plan, () => stored.TryReadStoredTile(source, plan, cancellationToken)) is { } bytes)
+        {
+            // Exactly one stored tile: its bytes are the answer, with no decode or encode.
+            await destination.WriteAsync(bytes, cancellationToken).ConfigureAwait(false);
+            return;
+        }
+
+        using var output = Transform(Remembering(source, plan, () => decoder.Decode(source, plan, cancellationToken)), plan);
         cancellationToken.ThrowIfCancellationRequested();
         await _catalog.EncodeAsync(output, plan.Format, destination, cancellationToken).ConfigureAwait(false);
     }
 
-    private Image Decode(ImageSourceHandle source, RenderPlan plan, CancellationToken cancellationToken)
+    private T Remembering<T>(ImageSourceHandle source, RenderPlan plan, Func<T> decode)
     {
         try
         {
-            return _selector.Select(source).Decode(source, plan, cancellationToken);
+            return decode();
         }
         catch (SourceDecodeException e)
         {

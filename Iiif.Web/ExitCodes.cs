@@ -13,7 +13,7 @@ internal static class ExitCodes
     /// <summary>A command's bad arguments or configuration, unusable input or output, or an item that failed.</summary>
     public const int UserError = 2;
 
-    /// <summary>The server found no JPEG 2000 codec (libopenjp2.so.7): EX_UNAVAILABLE.</summary>
+    /// <summary>The server found a native codec missing (libopenjp2.so.7, libtiff.so.6 or libturbojpeg.so.0): EX_UNAVAILABLE.</summary>
     public const int MissingCodec = 69;
 
     /// <summary>The server cannot listen on a configured address (in use, not allowed, not on this host): EX_OSERR.</summary>

@@ -1,6 +1,4 @@
 using System.Collections;
-using Iiif.Imaging.Jpeg;
-using Iiif.Imaging.Jpeg2000;
 using Iiif.Web.Admin;
 using Iiif.Web.Auth;
 using Iiif.Web.Cleaning;
@@ -67,7 +65,7 @@ internal static class HostingExtensions
         {
             // Configuration first (as StartAsync would), then the codec: neither may let Kestrel bind its port.
             app.Services.GetService<IStartupValidator>()?.Validate();
-            if (CodecStartupCheck.Problem(Jpeg2000Codec.TryGetVersion, TurboJpegCodec.IsAvailable) is { } codecProblem)
+            if (CodecStartupCheck.Problem(CodecStartupCheck.Codecs) is { } codecProblem)
             {
                 Log.StartupFailed(app.Logger, codecProblem);
                 await Console.Error.WriteLineAsync(codecProblem).ConfigureAwait(false);

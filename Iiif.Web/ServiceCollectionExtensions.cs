@@ -92,7 +92,7 @@ internal static class ServiceCollectionExtensions
         services.TryAddSingleton(sp => sp.GetRequiredService<MemoryBudgetSetup>().Budget);
         services.AddSingleton<IPostConfigureOptions<CachingOptions>>(sp => sp.GetRequiredService<MemoryBudgetSetup>());
         services.AddSingleton<IPostConfigureOptions<ImageSharpSourceDecoderOptions>>(sp => sp.GetRequiredService<MemoryBudgetSetup>());
-        services.AddSingleton<IPostConfigureOptions<Jpeg2000SourceDecoderOptions>>(sp => sp.GetRequiredService<MemoryBudgetSetup>());
+        services.AddSingleton<IPostConfigureOptions<DecodedBlockCacheOptions>>(sp => sp.GetRequiredService<MemoryBudgetSetup>());
         services.AddSingleton<IPostConfigureOptions<ImageSharpOptions>>(sp => sp.GetRequiredService<MemoryBudgetSetup>());
         services.AddSingleton<IValidateOptions<MemoryOptions>>(sp => sp.GetRequiredService<MemoryBudgetSetup>());
     }

@@ -59,15 +59,15 @@ log_dir="$root/var/log/iiif"
 unit_dir="$root/etc/systemd/system"
 bin_dir="$root/usr/local/bin"
 
-# Runtime packages only: libopenjp2-7 (JPEG 2000) and libturbojpeg0 (JPEG) are the codecs loaded in-process;
-# libjpeg-turbo-progs gives djpeg, which decodes bands of JPEGs too large to decode whole; ICU, OpenSSL and zlib are
-# what a self-contained .NET needs from the system; curl is for health checks by hand and in the container.
+# Runtime packages only: libopenjp2-7 (JPEG 2000), libtiff6 (TIFF) and libturbojpeg0 (JPEG) are the codecs loaded
+# in-process; libjpeg-turbo-progs gives djpeg, which decodes bands of JPEGs too large to decode whole; ICU, OpenSSL and
+# zlib are what a self-contained .NET needs from the system; curl is for health checks by hand and in the container.
 install_dependencies() {
     local icu
     export DEBIAN_FRONTEND=noninteractive
     apt-get update -qq
     icu="$(apt-cache search --names-only '^libicu[0-9]+$' | awk '{print $1}' | sort -V | tail -n 1)"
-    apt-get install -y -qq --no-install-recommends ca-certificates curl libopenjp2-7 libturbojpeg0 libjpeg-turbo-progs libssl3 zlib1g ${icu:+"$icu"} >/dev/null
+    apt-get install -y -qq --no-install-recommends ca-certificates curl libopenjp2-7 libtiff6 libturbojpeg0 libjpeg-turbo-progs libssl3 zlib1g ${icu:+"$icu"} >/dev/null
 }
 
 publish_from_source() {

@@ -7,7 +7,8 @@ public interface IDerivativeCache : ICacheStatisticsSource
 {
     /// <summary>Serves the entry for <paramref name="key"/> from the first tier that has an intact copy (promoting it to
     /// faster tiers); on a miss, or always in <see cref="DerivativeCacheMode.Refresh"/>, calls <paramref name="render"/> once
-    /// for all concurrent callers of the same key, stores the bytes in every enabled tier and returns them. The render
+    /// for all concurrent callers of the same key, stores the bytes in every enabled tier (only in memory in
+    /// <see cref="DerivativeCacheMode.MemoryOnly"/>, which also looks in no other tier) and returns them. The render
     /// callback writes the encoded image into the stream it is given and says whether it did; when it declines
     /// (<see cref="RenderOutcome.Declined"/>) nothing is stored and every waiting caller gets null. An exception from it
     /// reaches every waiting caller and nothing is stored; the render is cancelled only when every waiting caller has

@@ -7,7 +7,7 @@ namespace Iiif.Caching.Derivatives;
 /// <summary>Rendered derivatives in the registered <see cref="IDerivativeTier"/>s, asked in order (fastest first: memory,
 /// disk, shared), a hit in a slower tier being copied into the faster ones. Misses render once per key
 /// (<see cref="SingleFlight{T}"/>), and the render is stored in every enabled tier (each tier decides whether it writes
-/// in the background, as the shared one does). The composite knows no tier by name: a new tier is registered, not coded here.</summary>
+/// in the background, as the shared one does); <see cref="DerivativeCacheMode.MemoryOnly"/> uses the memory tier alone. The composite knows no tier by name: a new tier is registered, not coded here.</summary>
 /// <remarks>HybridCache is not used here: derivatives are byte payloads up to many megabytes that must also live on disk
 /// with sidecars, be verified by hash, stream from an open file when large, be sized in bytes in memory and be purged per
 /// identifier from local tiers; HybridCache has no disk tier, buffers whole payloads and has no per-tier counters. Its
@@ -18,6 +18,7 @@ internal sealed class TieredDerivativeCache : IDerivativeCache, IDisposable
     public const string CacheName = "derivatives";
 
     private readonly IDerivativeTier[] _tiers;
+    private readonly IDerivativeTier[] _memoryTiers;
     private readonly SingleFlight<(DerivativeEntry Entry, bool Stored)?> _flights = new();
     private readonly ILogger _logger;
 
@@ -25,6 +26,7 @@ internal sealed class TieredDerivativeCache : IDerivativeCache, IDisposable
     {
         ArgumentNullException.ThrowIfNull(tiers);
         _tiers = [.. tiers.Where(tier => tier.Enabled)];
+        _memoryTiers = [.. _tiers.Where(tier => tier.Tier == CacheTier.Memory)];
         _logger = logger;
     }
 
@@ -38,14 +40,15 @@ internal sealed class TieredDerivativeCache : IDerivativeCache, IDisposable
         ArgumentNullException.ThrowIfNull(metadata);
         ArgumentNullException.ThrowIfNull(render);
         var address = new DerivativeAddress(key);
-        if (mode == DerivativeCacheMode.Normal && await LookupAsync(address, cancellationToken).ConfigureAwait(false) is { } hit)
+        var tiers = mode == DerivativeCacheMode.MemoryOnly ? _memoryTiers : _tiers;
+        if (mode != DerivativeCacheMode.Refresh && await LookupAsync(tiers, address, cancellationToken).ConfigureAwait(false) is { } hit)
         {
             return hit;
         }
 
         // A refresh never joins a normal render: it must produce new bytes even while an ordinary miss renders.
         var flightKey = (mode == DerivativeCacheMode.Refresh ? "refresh:" : "render:") + address.Id.Id;
-        var rendered = await _flights.RunAsync(flightKey, token => RenderAndStoreAsync(address, metadata, render, token), cancellationToken)
+        var rendered = await _flights.RunAsync(flightKey, token => RenderAndStoreAsync(tiers, address, metadata, render, token), cancellationToken)
             .ConfigureAwait(false);
         return rendered is { } done ? CachedDerivative.FromRender(done.Entry, done.Stored) : null;
     }
@@ -68,11 +71,11 @@ internal sealed class TieredDerivativeCache : IDerivativeCache, IDisposable
         }
     }
 
-    private async ValueTask<CachedDerivative?> LookupAsync(DerivativeAddress address, CancellationToken cancellationToken)
+    private async ValueTask<CachedDerivative?> LookupAsync(IDerivativeTier[] tiers, DerivativeAddress address, CancellationToken cancellationToken)
     {
-        for (var i = 0; i < _tiers.Length; i++)
+        for (var i = 0; i < tiers.Length; i++)
         {
-            var hit = await _tiers[i].TryGetAsync(address, cancellationToken).ConfigureAwait(false);
+            var hit = await tiers[i].TryGetAsync(address, cancellationToken).ConfigureAwait(false);
             if (hit is null)
             {
                 continue;
@@ -88,7 +91,7 @@ internal sealed class TieredDerivativeCache : IDerivativeCache, IDisposable
                 // A copy streamed from an open file (too large to hold) stays where it is.
                 if (hit.Entry is { } entry)
                 {
-                    await StoreAsync(address, entry, i).ConfigureAwait(false);
+                    await StoreAsync(tiers, address, entry, i).ConfigureAwait(false);
                 }
             }
 
@@ -98,8 +101,8 @@ internal sealed class TieredDerivativeCache : IDerivativeCache, IDisposable
         return null;
     }
 
-    private async Task<(DerivativeEntry Entry, bool Stored)?> RenderAndStoreAsync(
-        DerivativeAddress address, DerivativeMetadata metadata, Func<Stream, CancellationToken, Task<RenderOutcome>> render,
+    private static async Task<(DerivativeEntry Entry, bool Stored)?> RenderAndStoreAsync(
+        IDerivativeTier[] tiers, DerivativeAddress address, DerivativeMetadata metadata, Func<Stream, CancellationToken, Task<RenderOutcome>> render,
         CancellationToken cancellationToken)
     {
         byte[] bytes;
@@ -114,17 +117,17 @@ internal sealed class TieredDerivativeCache : IDerivativeCache, IDisposable
         }
 
         var entry = new DerivativeEntry(metadata, bytes);
-        var stored = await StoreAsync(address, entry, _tiers.Length).ConfigureAwait(false);
+        var stored = await StoreAsync(tiers, address, entry, tiers.Length).ConfigureAwait(false);
         return (entry, stored);
     }
 
     // Stores in the tiers before index `upTo`, fastest first; false when a tier that should have kept it could not.
-    private async Task<bool> StoreAsync(DerivativeAddress address, DerivativeEntry entry, int upTo)
+    private static async Task<bool> StoreAsync(IDerivativeTier[] tiers, DerivativeAddress address, DerivativeEntry entry, int upTo)
     {
         var stored = true;
         for (var i = 0; i < upTo; i++)
         {
-            stored &= await _tiers[i].StoreAsync(address, entry).ConfigureAwait(false);
+            stored &= await tiers[i].StoreAsync(address, entry).ConfigureAwait(false);
         }
 
         return stored;

@@ -16,7 +16,8 @@ namespace Iiif.Core.Info;
 /// <item>Levels: the source's resolution levels, extended until one tile covers the whole image, so sources without a
 /// pyramid (plain JPEG, PNG, TIFF) still give viewers zoomed-out levels instead of only full-resolution tiles. Every scale
 /// factor's tile requests work because level 2 can scale any region (sizeByW, sizeByWh).</item>
-/// <item>Sizes: one per level, JPEG 2000 ceil rounding (ISO 15444-1 B.5), only those within the limits; when none fits,
+/// <item>Sizes: one per level, the source's own level sizes where it has them (a TIFF pyramid), else JPEG 2000 ceil
+/// rounding (ISO 15444-1 B.5), only those within the limits; when none fits,
 /// the size <c>max</c> gives, so viewers always have a thumbnail. Through <see cref="Layout"/> some level always fits: at
 /// the top level one tile covers the image, so that level's size is no larger than the tile, which fits the limits.</item>
 /// </list>
@@ -86,7 +87,8 @@ public static class TileCalculator
         return [.. Enumerable.Range(0, levelCount).Select(r => 1 << r)];
     }
 
-    /// <summary>The <c>sizes</c> list: the full image at each level r (ceil(w/2^r) x ceil(h/2^r)), smallest first, without
+    /// <summary>The <c>sizes</c> list: the full image at each level r (<see cref="ImageInfo.ReducedSize"/>: the stored
+    /// level's size, else ceil(w/2^r) x ceil(h/2^r)), smallest first, without
     /// duplicates, keeping only sizes within the limits; the <c>max</c> size alone when none is.</summary>
     public static IReadOnlyList<PixelSize> Sizes(ImageInfo info, ServerLimits limits, int levelCount)
     {
@@ -96,7 +98,7 @@ public static class TileCalculator
         var sizes = new List<PixelSize>();
         for (var r = levelCount - 1; r >= 0; r--)
         {
-            var size = new ReductionFactor(r).ReducedSize(info.Bounds);
+            var size = info.ReducedSize(info.Bounds, new ReductionFactor(r));
             if (limits.Allows(size) && (sizes.Count == 0 || sizes[^1] != size))
             {
                 sizes.Add(size);

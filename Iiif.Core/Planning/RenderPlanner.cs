@@ -68,14 +68,14 @@ public static class RenderPlanner
             return tooLarge;
         }
 
-        var reduction = ReductionPicker.Pick(sourceRegion, scaled, info.ResolutionLevels);
+        var reduction = ReductionPicker.Pick(sourceRegion, scaled, info);
 
-        // Digest §2.4: quality passes through; 3.0 color on a greyscale source is served as what is available, not refused.
+        // https://iiif.io/api/image/3.0/#44-quality: quality passes through; 3.0 color on a greyscale source is served as what is available, not refused.
         return new RenderPlan(
             request,
             sourceRegion,
             reduction,
-            reduction.ReducedSize(sourceRegion),
+            info.ReducedSize(sourceRegion, reduction),
             scaled,
             request.Rotation.Mirror,
             degrees.Value,

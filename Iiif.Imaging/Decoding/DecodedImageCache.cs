@@ -1,9 +1,11 @@
+using Iiif.Core.Diagnostics;
 using SixLabors.ImageSharp;
 
 namespace Iiif.Imaging.Decoding;
 
-/// <summary>A small least-recently-used cache of decoded full images, bounded by a byte budget, so the tiles of one
-/// non-pyramidal source are cut from a single decode. Concurrent requests for an absent image share one decode.</summary>
+/// <summary>A least-recently-used cache of decoded images bounded by a byte budget: whole non-pyramidal sources (so their
+/// tiles are cut from one decode) or decoded JPEG 2000 and TIFF blocks. Concurrent requests for an absent image share one
+/// decode. Reports its counters as one <see cref="CacheStatistics"/> tier.</summary>
 /// <remarks>Thread-safe: one lock guards the map, the recency list and the counts; decoding runs outside it. Images are
 /// handed out through leases: eviction removes an entry at once but disposes its image only after the last lease ends,
 /// so a reader never sees pooled memory reused under it. The budget bounds what the cache holds; images evicted while
@@ -13,13 +15,19 @@ internal sealed class DecodedImageCache : IDisposable
     private readonly Lock _gate = new();
     private readonly Dictionary<DecodedImageKey, CachedImage> _entries = [];
     private readonly LinkedList<CachedImage> _recency = new();
+    private readonly string _name;
     private long _usedBytes;
     private int _decodeCount;
+    private long _hits;
+    private long _misses;
+    private long _evictions;
 
-    public DecodedImageCache(long budgetBytes)
+    /// <summary>Creates a cache of <paramref name="budgetBytes"/>, reported as <paramref name="name"/>.</summary>
+    public DecodedImageCache(long budgetBytes, string name = "decoded-images")
     {
         ArgumentOutOfRangeException.ThrowIfLessThan(budgetBytes, 1);
         BudgetBytes = budgetBytes;
+        _name = name;
     }
 
     /// <summary>The most bytes of decoded images the cache holds.</summary>
@@ -36,6 +44,19 @@ internal sealed class DecodedImageCache : IDisposable
             lock (_gate)
             {
                 return _usedBytes;
+            }
+        }
+    }
+
+    /// <summary>The cache's counters: entries and bytes now, hits and misses of <see cref="TryAcquire"/> and
+    /// <see cref="Acquire"/> lookups, and entries evicted to make room.</summary>
+    public CacheStatistics Statistics
+    {
+        get
+        {
+            lock (_gate)
+            {
+                return new CacheStatistics(_name, "memory", _entries.Count, _usedBytes, _hits, _misses, _evictions);
             }
         }
     }
@@ -64,6 +85,7 @@ internal sealed class DecodedImageCache : IDisposable
                 return null;
             }
 
+            _hits++;
             Touch(entry);
         }
 
@@ -81,10 +103,12 @@ internal sealed class DecodedImageCache : IDisposable
         {
             if (_entries.TryGetValue(key, out entry))
             {
+                _hits++;
                 Touch(entry);
             }
             else
             {
+                _misses++;
                 entry = new CachedImage(key, estimatedBytes, () => Run(decode));
                 EvictFor(estimatedBytes);
                 _entries.Add(key, entry);
@@ -192,6 +216,7 @@ internal sealed class DecodedImageCache : IDisposable
         while (_usedBytes + bytes > BudgetBytes && _recency.Last is { } oldest)
         {
             Remove(oldest.Value, dispose);
+            _evictions++;
         }
 
         // Under the lock, but only images nobody reads any more; disposing returns buffers to the pool, it does no I/O.

@@ -3,7 +3,6 @@ using SixLabors.ImageSharp.Formats.Bmp;
 using SixLabors.ImageSharp.Formats.Gif;
 using SixLabors.ImageSharp.Formats.Jpeg;
 using SixLabors.ImageSharp.Formats.Png;
-using SixLabors.ImageSharp.Formats.Tiff;
 using SixLabors.ImageSharp.Formats.Webp;
 using SixLabors.ImageSharp.Metadata;
 using SixLabors.ImageSharp.PixelFormats;
@@ -17,8 +16,7 @@ namespace Iiif.Imaging.Decoding;
 /// whole like the others.</summary>
 internal static class ImageSharpFormats
 {
-    // IIIF serves still images: only the first frame of a multi-page TIFF or an animated GIF is decoded.
-    private static readonly TiffDecoder Tiff = new() { DecodingMode = FrameDecodingMode.First };
+    // IIIF serves still images: only the first frame of an animated GIF is decoded.
     private static readonly GifDecoder Gif = new() { DecodingMode = FrameDecodingMode.First };
     private static readonly JpegDecoder Jpeg = new();
     private static readonly PngDecoder Png = new();
@@ -26,13 +24,12 @@ internal static class ImageSharpFormats
     private static readonly BmpDecoder Bmp = new();
 
     /// <summary>True for the formats this decoder family reads.</summary>
-    public static bool IsSupported(SourceFormat format) => format is SourceFormat.Tiff or SourceFormat.Jpeg
+    public static bool IsSupported(SourceFormat format) => format is SourceFormat.Jpeg
         or SourceFormat.Png or SourceFormat.Gif or SourceFormat.Webp or SourceFormat.Bmp;
 
     /// <summary>The ImageSharp decoder for <paramref name="format"/>.</summary>
     public static SharpDecoder DecoderFor(SourceFormat format) => format switch
     {
-        SourceFormat.Tiff => Tiff,
         SourceFormat.Jpeg => Jpeg,
         SourceFormat.Png => Png,
         SourceFormat.Gif => Gif,
@@ -46,9 +43,8 @@ internal static class ImageSharpFormats
         ((SharpInfoDetector)DecoderFor(format)).Identify(configuration, stream, cancellationToken);
 
     /// <summary>True when the header says the image has no colour. Knowable for JPEG (one component) and PNG (a grey
-    /// colour type); GIF, BMP and WebP have none or cannot say, and ImageSharp 2.1.13 does not expose a TIFF's
-    /// photometric interpretation from the header, so those count as colour (which only makes info.json offer
-    /// <c>color</c> needlessly).</summary>
+    /// colour type); GIF, BMP and WebP have none or cannot say, so those count as colour (which only makes info.json
+    /// offer <c>color</c> needlessly).</summary>
     public static bool IsGrayscale(IImageInfo info, SourceFormat format) => format switch
     {
         SourceFormat.Jpeg => info.Metadata.GetJpegMetadata().ColorType == JpegColorType.Luminance,
@@ -87,7 +83,7 @@ internal static class ImageSharpFormats
         SourceFormat.Gif => true,
         SourceFormat.Png => info.Metadata.GetPngMetadata() is var png
             && (png.HasTransparency || png.ColorType is PngColorType.RgbWithAlpha or PngColorType.GrayscaleWithAlpha or PngColorType.Palette),
-        // TIFF, BMP, WebP: 16 bits may be grey + alpha (TIFF), 32 and more may be RGBA.
+        // BMP, WebP: 32 bits and more may be RGBA.
         _ => info.PixelType.BitsPerPixel is 16 or >= 32,
     };
 }

@@ -1,3 +1,4 @@
+using Iiif.Core.Diagnostics;
 using Iiif.Core.Info;
 using Iiif.Core.Planning;
 using Iiif.Imaging.Sources;
@@ -7,14 +8,14 @@ using SixLabors.ImageSharp.Memory;
 
 namespace Iiif.Imaging.Decoding;
 
-/// <summary>Decodes TIFF, JPEG, PNG, GIF, WebP and BMP sources with ImageSharp. None has resolution levels here
+/// <summary>Decodes JPEG, PNG, GIF, WebP and BMP sources with ImageSharp. None has resolution levels here
 /// (resolution levels 1, no native tiles), so each source is decoded whole once, kept in a
 /// budgeted cache keyed by (path, version), and every request cuts its region from that one decode.</summary>
 /// <remarks>Limits: see <see cref="ImageSharpSourceDecoderOptions"/> for the sizes one budget holds. A source whose
 /// decoded pixels alone exceed the budget is refused with <see cref="SourceTooLargeException"/> after reading only its
-/// header. Multi-frame sources (TIFF pages, GIF animation) give their first frame. Identify reads the header only and
+/// header. Animated GIFs give their first frame. Identify reads the header only and
 /// does not prove the rest of the file decodes; a truncated or corrupt body fails in <see cref="Decode"/>.</remarks>
-internal sealed class ImageSharpSourceDecoder : IImageDecoder, IDisposable
+internal sealed class ImageSharpSourceDecoder : IImageDecoder, ICacheStatisticsSource, IDisposable
 {
     private readonly Configuration _configuration;
     private readonly DecodedImageCache _cache;
@@ -59,6 +60,10 @@ internal sealed class ImageSharpSourceDecoder : IImageDecoder, IDisposable
     }
 
     /// <inheritdoc/>
+    /// <remarks>Reported as <c>decoded-images</c>.</remarks>
+    public IReadOnlyList<CacheStatistics> GetStatistics() => [_cache.Statistics];
+
+    /// <inheritdoc/>
     public void Dispose() => _cache.Dispose();
 
     private DecodedImageLease AcquireOnMiss(ImageSourceHandle source, DecodedImageKey key, CancellationToken cancellationToken)
@@ -82,16 +87,6 @@ internal sealed class ImageSharpSourceDecoder : IImageDecoder, IDisposable
     {
         var format = Sniff(source);
         using var stream = source.OpenRead();
-        if (format == SourceFormat.Tiff && stream.CanSeek && TiffLayout.IsTiled(stream))
-        {
-            throw new UnsupportedImageFormatException(
-                $"The source '{source.Identifier}' is a tiled TIFF, which ImageSharp 2.1.13 cannot decode; convert it to JPEG 2000.");
-        }
-
-        if (stream.CanSeek)
-        {
-            stream.Position = 0;
-        }
         var info = Guard(source, () => ImageSharpFormats.Identify(format, _configuration, stream, cancellationToken));
         if (info is null || info.Width < 1 || info.Height < 1)
         {
@@ -113,7 +108,7 @@ internal sealed class ImageSharpSourceDecoder : IImageDecoder, IDisposable
         var format = SourceFormatSniffer.Detect(header[..length]);
         return ImageSharpFormats.IsSupported(format)
             ? format
-            : throw new UnsupportedImageFormatException($"The source '{source.Identifier}' is not a TIFF, JPEG, PNG, GIF, WebP or BMP image.");
+            : throw new UnsupportedImageFormatException($"The source '{source.Identifier}' is not a JPEG, PNG, GIF, WebP or BMP image.");
     }
 
     // ImageSharp reports bad content through several exception types (ImageFormatException and its subclasses, and

@@ -2,7 +2,7 @@ using System.ComponentModel.DataAnnotations;
 
 namespace Iiif.Imaging.Decoding;
 
-/// <summary>Settings of the decoder for TIFF, JPEG, PNG, GIF, WebP and BMP sources, which ImageSharp decodes whole.</summary>
+/// <summary>Settings of the decoder for JPEG, PNG, GIF, WebP and BMP sources, which ImageSharp decodes whole.</summary>
 /// <remarks>The budget counts decoded pixels in the working type chosen from the header: 1 byte per pixel for grey
 /// (L8), 2 for grey with alpha (La16), 3 for colour (Rgb24), 4 for colour with alpha (Rgba32). So 256 MB holds one
 /// colour JPEG or opaque TIFF of up to about 89 million pixels (e.g. 10 900 x 8 200), a PNG, GIF, WebP or BMP that may

@@ -2,7 +2,6 @@ using Iiif.Core.Info;
 using Iiif.Core.Planning;
 using Iiif.Imaging.Jpeg2000;
 using Iiif.Imaging.Sources;
-using Microsoft.Extensions.Options;
 using SixLabors.ImageSharp;
 
 namespace Iiif.Imaging.Decoding;
@@ -12,26 +11,26 @@ namespace Iiif.Imaging.Decoding;
 /// <remarks>Files are read by path when the source has one (the reader opens them unbuffered, as OpenJPEG buffers
 /// itself); other sources through a seekable stream. Damaged content surfaces as <see cref="ImageDecodeException"/>,
 /// which is a <see cref="SourceDecodeException"/>. A region inside one tile of a tiled file is cut from that whole tile,
-/// decoded once and kept in a <see cref="Jpeg2000BlockCache"/> (files with a path only; see
-/// <see cref="Jpeg2000SourceDecoderOptions"/>): a viewer asks for the neighbouring IIIF tiles of one JPEG 2000 tile in
-/// a burst, and the pixels are exactly those a direct decode gives.</remarks>
-internal sealed class Jpeg2000SourceDecoder : IImageDecoder, IDisposable
+/// decoded once and kept in the shared <see cref="DecodedBlockCache"/> (files with a path only; see
+/// <see cref="DecodedBlockCacheOptions"/>): a viewer asks for the neighbouring IIIF tiles of one JPEG 2000 tile in
+/// a burst, and the pixels are exactly those a direct decode gives. Header facts are kept in the shared
+/// <see cref="SourceFactsCache"/>.</remarks>
+internal sealed class Jpeg2000SourceDecoder : IImageDecoder
 {
     private readonly Jpeg2000Reader _reader;
-    private readonly Jpeg2000BlockCache? _blocks;
+    private readonly Jpeg2000BlockCache _blocks;
 
     /// <summary>Creates the decoder producing images in the server's ImageSharp <paramref name="configuration"/>.</summary>
-    public Jpeg2000SourceDecoder(Configuration configuration, IOptions<Jpeg2000SourceDecoderOptions> options)
+    public Jpeg2000SourceDecoder(Configuration configuration, DecodedBlockCache blocks, SourceFactsCache facts)
     {
-        ArgumentNullException.ThrowIfNull(options);
-        var budget = options.Value.BlockCacheBytes;
-        ArgumentOutOfRangeException.ThrowIfNegative(budget, nameof(options));
+        ArgumentNullException.ThrowIfNull(blocks);
+        ArgumentNullException.ThrowIfNull(facts);
         _reader = new Jpeg2000Reader(configuration);
-        _blocks = budget > 0 ? new Jpeg2000BlockCache(_reader, configuration, budget) : null;
+        _blocks = new Jpeg2000BlockCache(_reader, configuration, blocks, facts);
     }
 
-    /// <summary>The block cache, or null when it is off (for tests and statistics).</summary>
-    internal Jpeg2000BlockCache? Blocks => _blocks;
+    /// <summary>The block locator over the shared caches (for tests).</summary>
+    internal Jpeg2000BlockCache Blocks => _blocks;
 
     /// <inheritdoc/>
     public string Name => "OpenJPEG";
@@ -45,12 +44,11 @@ internal sealed class Jpeg2000SourceDecoder : IImageDecoder, IDisposable
         ArgumentNullException.ThrowIfNull(source);
         if (source.LocalPath is { } path)
         {
-            // Every tile request identifies its source first; the block cache already keeps these facts per version.
-            var facts = _blocks?.FactsOf(path, source.Version, cancellationToken) ?? Jpeg2000Reader.ReadFacts(path, cancellationToken);
-            return facts.ToImageInfo();
+            // Every tile request identifies its source first; the facts cache keeps these per version.
+            return _blocks.FactsOf(path, source.Version, cancellationToken).ToImageInfo();
         }
 
-        using var stream = OpenSeekable(source);
+        using var stream = SeekableSource.Open(source);
         return Jpeg2000Reader.ReadFacts(stream, cancellationToken).ToImageInfo();
     }
 
@@ -61,32 +59,11 @@ internal sealed class Jpeg2000SourceDecoder : IImageDecoder, IDisposable
         ArgumentNullException.ThrowIfNull(plan);
         if (source.LocalPath is { } path)
         {
-            return _blocks?.TryDecode(path, source.Version, plan.SourceRegion, plan.Reduction.Level, cancellationToken)
+            return _blocks.TryDecode(path, source.Version, plan.SourceRegion, plan.Reduction.Level, cancellationToken)
                 ?? _reader.Decode(path, plan.SourceRegion, plan.Reduction.Level, cancellationToken);
         }
 
-        using var stream = OpenSeekable(source);
+        using var stream = SeekableSource.Open(source);
         return _reader.Decode(stream, plan.SourceRegion, plan.Reduction.Level, cancellationToken);
-    }
-
-    /// <inheritdoc/>
-    public void Dispose() => _blocks?.Dispose();
-
-    // OpenJPEG seeks between tiles; a source stream that cannot seek is copied into memory first.
-    private static Stream OpenSeekable(ImageSourceHandle source)
-    {
-        var stream = source.OpenRead();
-        if (stream.CanSeek)
-        {
-            return stream;
-        }
-
-        using (stream)
-        {
-            var copy = new MemoryStream();
-            stream.CopyTo(copy);
-            copy.Position = 0;
-            return copy;
-        }
     }
 }

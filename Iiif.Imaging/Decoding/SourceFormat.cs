@@ -12,7 +12,7 @@ public enum SourceFormat
     /// <summary>A raw JPEG 2000 codestream (J2K, J2C).</summary>
     J2k,
 
-    /// <summary>TIFF, either byte order (classic TIFF only; BigTIFF is not recognised).</summary>
+    /// <summary>TIFF, either byte order, classic or BigTIFF.</summary>
     Tiff,
 
     /// <summary>JPEG (JFIF, EXIF and raw).</summary>

@@ -16,6 +16,10 @@ public static class SourceFormatSniffer
 
     private static ReadOnlySpan<byte> TiffBigEndian => "MM\0*"u8;
 
+    private static ReadOnlySpan<byte> BigTiffLittleEndian => "II+\0"u8;
+
+    private static ReadOnlySpan<byte> BigTiffBigEndian => "MM\0+"u8;
+
     private static ReadOnlySpan<byte> JpegSignature => [0xFF, 0xD8, 0xFF];
 
     private static ReadOnlySpan<byte> PngSignature => [0x89, 0x50, 0x4E, 0x47, 0x0D, 0x0A, 0x1A, 0x0A];
@@ -33,7 +37,8 @@ public static class SourceFormatSniffer
             return SourceFormat.J2k;
         }
 
-        if (header.StartsWith(TiffLittleEndian) || header.StartsWith(TiffBigEndian))
+        if (header.StartsWith(TiffLittleEndian) || header.StartsWith(TiffBigEndian)
+            || header.StartsWith(BigTiffLittleEndian) || header.StartsWith(BigTiffBigEndian))
         {
             return SourceFormat.Tiff;
         }

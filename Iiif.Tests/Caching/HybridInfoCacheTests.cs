@@ -176,6 +176,24 @@ public sealed class HybridInfoCacheTests
         Assert.That(serializer.Deserialize(new System.Buffers.ReadOnlySequence<byte>(buffer.WrittenMemory)), Is.EqualTo(info));
     }
 
+    [Test]
+    [Description("A TIFF pyramid's own level sizes (rounded down by vips) survive the shared tier.")]
+    public void Serializer_RoundTripsLevelSizes()
+    {
+        var info = new ImageInfo(10000, 7500, 3, new PixelSize(256, 256), false)
+        {
+            LevelSizes = [new PixelSize(10000, 7500), new PixelSize(5000, 3750), new PixelSize(2500, 1875)],
+        };
+        var serializer = new ImageInfoSerializer();
+        var buffer = new System.Buffers.ArrayBufferWriter<byte>();
+
+        serializer.Serialize(info, buffer);
+        var copy = serializer.Deserialize(new System.Buffers.ReadOnlySequence<byte>(buffer.WrittenMemory));
+
+        Assert.That(copy, Is.EqualTo(info));
+        Assert.That(copy.LevelSizes, Is.EqualTo(info.LevelSizes));
+    }
+
     private static ImageInfo Info(int seed) => new(100 + seed, 200 + seed, 3, new PixelSize(256, 256), false);
 
     private HybridInfoCache Create(Action<CachingOptions>? configure = null, IDistributedCache? shared = null)

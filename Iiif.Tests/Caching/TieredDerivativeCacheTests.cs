@@ -92,6 +92,29 @@ public sealed class TieredDerivativeCacheTests
     }
 
     [Test]
+    [Description("MemoryOnly (bytes stored in the source as they are): rendered once, then served from memory, never written to disk or the shared tier.")]
+    public async Task GetOrRender_MemoryOnly_KeptInMemoryNotOnDiskOrShared()
+    {
+        var shared = new MemoryDistributedCache(Options.Create(new MemoryDistributedCacheOptions()));
+        using var cache = _fixture.CreateCache(shared);
+        var renderer = new CountingRenderer(1000);
+
+        using var first = await GetAsync(cache, Key(), renderer, mode: DerivativeCacheMode.MemoryOnly);
+        using var second = await GetAsync(cache, Key(), renderer, mode: DerivativeCacheMode.MemoryOnly);
+        var sharedCopy = await shared.GetAsync(SharedDerivativeTier.KeyOf(DerivativeId.For(Key())));
+
+        Assert.Multiple(() =>
+        {
+            Assert.That(first.Tier, Is.EqualTo(CacheTier.Rendered));
+            Assert.That(second.Tier, Is.EqualTo(CacheTier.Memory));
+            Assert.That(BytesOf(second), Is.EqualTo(renderer.Content));
+            Assert.That(renderer.Calls, Is.EqualTo(1));
+            Assert.That(File.Exists(_fixture.DataPath(Key())), Is.False, "no disk copy");
+            Assert.That(sharedCopy, Is.Null, "no shared copy (its writes are synchronous in memory)");
+        });
+    }
+
+    [Test]
     [Description("Only derivatives up to cache.redis.maxItemKilobytes go to the shared tier.")]
     public async Task GetOrRender_LargerThanSharedMax_NotShared()
     {

@@ -56,7 +56,7 @@ public class ImageRendererTests
     }
 
     [Test]
-    public async Task RenderAsync_TiffSource_UsesImageSharpDecoder()
+    public async Task RenderAsync_StripTiffSource_DecodesThroughLibtiff()
     {
         using var tiff = new MemoryStream();
         using (var source = SyntheticImages.Rgb(200, 100))

@@ -1,5 +1,6 @@
 using Iiif.Core.Geometry;
 using Iiif.Core.Identifiers;
+using Iiif.Core.Info;
 using Iiif.Core.Planning;
 using Iiif.Core.Requests;
 
@@ -18,6 +19,7 @@ internal sealed class RenderPlanBuilder
     private decimal _degrees;
     private ImageQuality _quality = ImageQuality.Default;
     private ImageFormat _format = ImageFormat.Png;
+    private ImageInfo? _levels;
 
     private RenderPlanBuilder(PixelRect region) => _region = region;
 
@@ -34,6 +36,13 @@ internal sealed class RenderPlanBuilder
     public RenderPlanBuilder ScaledTo(int width, int height)
     {
         _scaled = new PixelSize(width, height);
+        return this;
+    }
+
+    /// <summary>Sizes the decoded region with the source's own level sizes (a TIFF pyramid), as the planner does.</summary>
+    public RenderPlanBuilder OnLevelsOf(ImageInfo info)
+    {
+        _levels = info;
         return this;
     }
 
@@ -70,7 +79,7 @@ internal sealed class RenderPlanBuilder
 
     public RenderPlan Build()
     {
-        var decoded = _reduction.ReducedSize(_region);
+        var decoded = _levels?.ReducedSize(_region, _reduction) ?? _reduction.ReducedSize(_region);
         var scaled = _scaled ?? decoded;
         var output = _output ?? BoundingBox(scaled, _degrees);
         var request = new ImageRequest(

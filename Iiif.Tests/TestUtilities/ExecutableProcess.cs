@@ -28,7 +28,9 @@ internal sealed class ExecutableProcess : IDisposable
         }
     }
 
-    public static ExecutableProcess Start(IEnumerable<string> args, string? workingDirectory = null)
+    /// <summary>Starts the server with <paramref name="args"/>; <paramref name="environment"/> adds or replaces
+    /// variables of its environment.</summary>
+    public static ExecutableProcess Start(IEnumerable<string> args, string? workingDirectory = null, IReadOnlyDictionary<string, string>? environment = null)
     {
         var info = new ProcessStartInfo("dotnet")
         {
@@ -48,6 +50,11 @@ internal sealed class ExecutableProcess : IDisposable
             info.Environment.Remove(key);
         }
 
+        foreach (var (key, value) in environment ?? new Dictionary<string, string>())
+        {
+            info.Environment[key] = value;
+        }
+
         var process = new Process { StartInfo = info };
         var result = new ExecutableProcess(process);
         process.OutputDataReceived += (_, e) => result.Append(e.Data);
@@ -59,9 +66,9 @@ internal sealed class ExecutableProcess : IDisposable
     }
 
     /// <summary>Runs to the end; returns the exit code and the output.</summary>
-    public static async Task<(int ExitCode, string Output)> RunAsync(IEnumerable<string> args, TimeSpan timeout)
+    public static async Task<(int ExitCode, string Output)> RunAsync(IEnumerable<string> args, TimeSpan timeout, IReadOnlyDictionary<string, string>? environment = null)
     {
-        using var process = Start(args);
+        using var process = Start(args, environment: environment);
         using var cancel = new CancellationTokenSource(timeout);
         await process._process.WaitForExitAsync(cancel.Token);
         return (process._process.ExitCode, process.Output);

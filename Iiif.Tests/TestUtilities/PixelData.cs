@@ -65,6 +65,12 @@ internal sealed class PixelData
         return From(width, height, Channels, (x, y, c) => WindowMean(x * scale, y * scale, scale, c));
     }
 
+    /// <summary>Each output pixel is the rounded mean of an aligned <paramref name="factor"/> x <paramref name="factor"/>
+    /// block, clipped at the right and bottom edges (a partial block still makes a pixel).</summary>
+    public PixelData Binned(int factor) =>
+        From((Width + factor - 1) / factor, (Height + factor - 1) / factor, Channels, (x, y, c) =>
+            Mean(x * factor, Math.Min((x + 1) * factor, Width), y * factor, Math.Min((y + 1) * factor, Height), c));
+
     public PixelData Crop(PixelRect rect) => From(rect.Width, rect.Height, Channels, (x, y, c) => this[rect.X + x, rect.Y + y, c]);
 
     /// <summary>Mean absolute difference over all samples.</summary>
@@ -121,10 +127,13 @@ internal sealed class PixelData
         return new PixelData(samples, r.Width, r.Height, channels);
     }
 
-    private byte WindowMean(int centreX, int centreY, int scale, int channel)
+    private byte WindowMean(int centreX, int centreY, int scale, int channel) =>
+        Mean(Math.Max(centreX - (scale / 2), 0), Math.Min(centreX + ((scale + 1) / 2), Width),
+            Math.Max(centreY - (scale / 2), 0), Math.Min(centreY + ((scale + 1) / 2), Height), channel);
+
+    /// <summary>The rounded mean of one channel over [x0, x1) x [y0, y1).</summary>
+    private byte Mean(int x0, int x1, int y0, int y1, int channel)
     {
-        int x0 = Math.Max(centreX - (scale / 2), 0), x1 = Math.Min(centreX + ((scale + 1) / 2), Width);
-        int y0 = Math.Max(centreY - (scale / 2), 0), y1 = Math.Min(centreY + ((scale + 1) / 2), Height);
         long sum = 0;
         for (var y = y0; y < y1; y++)
         {

@@ -1,5 +1,6 @@
 using System.Globalization;
 using Iiif.Imaging.Jpeg2000;
+using Iiif.Imaging.Tiff;
 
 namespace Iiif.Web.Cli;
 
@@ -8,7 +9,7 @@ namespace Iiif.Web.Cli;
 /// where carriage returns would only pile up.</summary>
 /// <remarks>Called synchronously from the encoder thread (not <see cref="Progress{T}"/>, which would post to the thread
 /// pool and could draw after the command has moved on).</remarks>
-internal sealed class ConsoleProgress : IProgress<Jpeg2000EncodeProgress>
+internal sealed class ConsoleProgress : IProgress<Jpeg2000EncodeProgress>, IProgress<TiffWriteProgress>
 {
     private const int BarWidth = 30;
     private const int LineStep = 10;
@@ -53,6 +54,9 @@ internal sealed class ConsoleProgress : IProgress<Jpeg2000EncodeProgress>
 
         _lastPercent = percent;
     }
+
+    /// <summary>TIFF pyramid progress, drawn exactly like JPEG 2000's: tiles written of all tiles.</summary>
+    public void Report(TiffWriteProgress value) => Report(new Jpeg2000EncodeProgress(value.TilesWritten, value.TileCount));
 
     /// <summary>Progress over a list of items (<c>iiif warm</c>): on a terminal the bar, the count and the item just
     /// finished, padded so a shorter name wipes a longer one; otherwise a line every 10 %.</summary>

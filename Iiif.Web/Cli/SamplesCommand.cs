@@ -2,16 +2,15 @@ using System.CommandLine;
 using System.Diagnostics;
 using System.Globalization;
 using Iiif.Imaging.Jpeg2000;
+using Iiif.Imaging.Tiff;
 using Iiif.Web.Cli.Samples;
-using SixLabors.ImageSharp;
-using SixLabors.ImageSharp.Formats.Tiff;
-using SixLabors.ImageSharp.Formats.Tiff.Constants;
 
 namespace Iiif.Web.Cli;
 
 /// <summary><c>iiif samples [DIR]</c>: renders the bundled sample images (never committed) into DIR (default
 /// <c>samples</c>, the default images root) when they are missing: a large deep-zoom Mandelbrot JP2 (lossy, 1024 tiles),
-/// a small lossless Julia JP2, and a TIFF terrain map so a non-JPEG 2000 source is shown too. Deterministic.</summary>
+/// a small lossless Julia JP2, and a terrain map as a pyramidal TIFF (JPEG tiles, as vips and IIPImage installations
+/// hold them). Deterministic.</summary>
 internal static class SamplesCommand
 {
     public const string Name = "samples";
@@ -22,7 +21,7 @@ internal static class SamplesCommand
         Renders the sample images into DIR (default: samples) unless they already exist:
           mandelbrot-8192x6144.jp2      deep-zoom Mandelbrot set, lossy 9/7, 1024-pixel tiles
           julia-1024x768-lossless.jp2   Julia set, lossless 5/3
-          terrain-2048x1536.tif         shaded relief map, Deflate TIFF
+          terrain-2048x1536.tif         shaded relief map, pyramidal TIFF with JPEG tiles
 
         Exit codes: 0 done, 2 bad arguments or an unwritable folder (one line on stderr), 1 unexpected failure.
         """;
@@ -34,7 +33,7 @@ internal static class SamplesCommand
         var folder = CliOptions.Positional("DIR", "Where to put the samples (default: samples)", required: false);
         // The large sample's size (the others follow); undocumented, it lets tests run in a moment.
         var size = new Option<string?>("--size") { Hidden = true, HelpName = "WxH" };
-        var command = new Command(Name, "Render the sample images (a deep-zoom JPEG 2000, a lossless one and a TIFF)") { folder, size };
+        var command = new Command(Name, "Render the sample images (a deep-zoom JPEG 2000, a lossless one and a TIFF pyramid)") { folder, size };
         command.SetAction(CliCommands.Guard(Name, console, (result, _) =>
         {
             var large = result.GetValue(size) is { } text ? PixelSizeArgument.Parse(text, "--size") : DefaultLargeSize;
@@ -66,7 +65,7 @@ internal static class SamplesCommand
 
             var watch = Stopwatch.StartNew();
             sample.Make(path, console);
-            console.Out.WriteLine($"made {(sample.IsJpeg2000 ? ConvertCommand.Describe(path, watch.Elapsed) : DescribeFile(path, watch.Elapsed))}");
+            console.Out.WriteLine($"made {(sample.IsJpeg2000 ? ConvertCommand.Describe(path, watch.Elapsed) : ConvertCommand.DescribeTiff(path, watch.Elapsed))}");
         }
 
         console.Out.WriteLine(string.Create(CultureInfo.InvariantCulture, $"samples ready in {folder} ({total.Elapsed.TotalSeconds:0.0} s)"));
@@ -94,20 +93,11 @@ internal static class SamplesCommand
             ConvertCommand.Write(image, path, path, new Jpeg2000EncoderOptions { Threads = Environment.ProcessorCount }, console);
         });
         var terrain = new PixelSizeArgument(Math.Max(1, large.Width / 4), Math.Max(1, large.Height / 4));
-        yield return new Sample(FormattableString.Invariant($"terrain-{terrain.Width}x{terrain.Height}.tif"), false, (path, _) =>
+        yield return new Sample(FormattableString.Invariant($"terrain-{terrain.Width}x{terrain.Height}.tif"), false, (path, console) =>
         {
             using var image = Terrain.Render(terrain.Width, terrain.Height);
-            var partial = path + ".part";
-            image.Save(partial, new TiffEncoder { Compression = TiffCompression.Deflate, BitsPerPixel = TiffBitsPerPixel.Bit24 });
-            File.Move(partial, path, overwrite: true);
+            ConvertCommand.WriteTiff(image, path, path, new TiffPyramidWriterOptions(), console);
         });
-    }
-
-    private static string DescribeFile(string path, TimeSpan elapsed)
-    {
-        var info = Image.Identify(path);
-        var bytes = new FileInfo(path).Length;
-        return string.Create(CultureInfo.InvariantCulture, $"{path}: {info.Width}x{info.Height}, {bytes / 1024.0:0.#} KiB in {elapsed.TotalSeconds:0.00} s");
     }
 
     private sealed record Sample(string FileName, bool IsJpeg2000, Action<string, CliConsole> Make);

@@ -1,11 +1,13 @@
 using Iiif.Imaging.Decoding;
+using Iiif.Imaging.Tiff;
 using SixLabors.ImageSharp;
 using SixLabors.ImageSharp.PixelFormats;
 
 namespace Iiif.Web.Cli;
 
-/// <summary>Reads a TIFF, JPEG or PNG source with ImageSharp into a pixel type the JPEG 2000 encoder takes, keeping 16-bit
-/// samples (16-bit PNG and TIFF) at 16 bits and the ICC profile in the image's metadata.</summary>
+/// <summary>Reads a TIFF (through libtiff: strips, tiles, pyramids; the first image at full resolution), JPEG or PNG (with
+/// ImageSharp) into a pixel type the encoders take, keeping the source's channels (grey stays grey, RGB gets no alpha),
+/// 16-bit samples at 16 bits and the ICC profile in the image's metadata.</summary>
 internal static class SourceImageLoader
 {
     /// <summary>The file extensions folder mode converts.</summary>
@@ -27,9 +29,14 @@ internal static class SourceImageLoader
 
         try
         {
-            CheckFormat(path);
             // The natural pixel type keeps 16-bit sources at 16 bits; Normalize maps the rest onto encoder types.
-            return Normalize(Image.Load(path));
+            return CheckFormat(path) == SourceFormat.Tiff
+                ? TiffImageReader.Read(path, SixLabors.ImageSharp.Configuration.Default)
+                : Normalize(Image.Load(path));
+        }
+        catch (SourceDecodeException e)
+        {
+            throw new CliException($"cannot decode '{path}': {e.Message}", e);
         }
         catch (Exception e) when (e is ImageFormatException or NotSupportedException or InvalidOperationException
             or EndOfStreamException or IndexOutOfRangeException or ArgumentException)
@@ -42,7 +49,7 @@ internal static class SourceImageLoader
         }
     }
 
-    private static void CheckFormat(string path)
+    private static SourceFormat CheckFormat(string path)
     {
         Span<byte> header = stackalloc byte[SourceFormatSniffer.HeaderLength];
         int length;
@@ -56,6 +63,8 @@ internal static class SourceImageLoader
         {
             throw new CliException($"unsupported format ({format}) in '{path}': expected TIFF, JPEG or PNG");
         }
+
+        return format;
     }
 
     /// <summary>Returns <paramref name="image"/> itself when the encoder takes its type, else a converted copy (disposing

@@ -3,6 +3,7 @@ using Iiif.Imaging;
 using Iiif.Imaging.Decoding;
 using Iiif.Imaging.Encoding;
 using Iiif.Imaging.Sources;
+using Iiif.Imaging.Tiff;
 using Iiif.Imaging.Transforms;
 using Microsoft.Extensions.Options;
 
@@ -27,7 +28,8 @@ internal static class ConfigurationSections
         new BoundSection<EncodingOptions>(Imaging),
         new BoundSection<TransformOptions>(Imaging),
         new BoundSection<ImageSharpSourceDecoderOptions>(Imaging),
-        new BoundSection<Jpeg2000SourceDecoderOptions>(Imaging),
+        new BoundSection<DecodedBlockCacheOptions>(Imaging),
+        new BoundSection<TiffSourceDecoderOptions>(Imaging),
         new BoundSection<ImageSharpOptions>(Imaging),
         new BoundSection<LimitsOptions>(LimitsOptions.SectionName),
         new BoundSection<MemoryOptions>(MemoryOptions.SectionName),

@@ -12,7 +12,7 @@ namespace Iiif.Web.Configuration;
 internal sealed class MemoryBudgetSetup(IConfiguration configuration) :
     IPostConfigureOptions<CachingOptions>,
     IPostConfigureOptions<ImageSharpSourceDecoderOptions>,
-    IPostConfigureOptions<Jpeg2000SourceDecoderOptions>,
+    IPostConfigureOptions<DecodedBlockCacheOptions>,
     IPostConfigureOptions<ImageSharpOptions>,
     IValidateOptions<MemoryOptions>
 {
@@ -30,7 +30,7 @@ internal sealed class MemoryBudgetSetup(IConfiguration configuration) :
         var set = new Dictionary<string, int>(StringComparer.Ordinal);
         // 0 was "the decoder's default" before the budget existed; it still means "not set".
         AddIfSet(set, MemoryBudget.DecodedImages, imaging.Get<ImageSharpSourceDecoderOptions>()?.MemoryBudgetMegabytes is > 0 and var images ? images : null);
-        AddIfSet(set, MemoryBudget.DecodedBlocks, imaging.Get<Jpeg2000SourceDecoderOptions>()?.BlockCacheMegabytes);
+        AddIfSet(set, MemoryBudget.DecodedBlocks, imaging.Get<DecodedBlockCacheOptions>()?.BlockCacheMegabytes);
         AddIfSet(set, MemoryBudget.DerivativesMemory, configuration.GetSection(ConfigurationSections.Cache).Get<CachingOptions>()?.Memory.MaxSizeMegabytes);
         AddIfSet(set, MemoryBudget.ImageSharpPool, imaging.Get<ImageSharpOptions>()?.MaximumPoolSizeMegabytes);
         return MemoryBudget.Split(total, set);
@@ -51,7 +51,7 @@ internal sealed class MemoryBudgetSetup(IConfiguration configuration) :
         }
     }
 
-    public void PostConfigure(string? name, Jpeg2000SourceDecoderOptions options)
+    public void PostConfigure(string? name, DecodedBlockCacheOptions options)
     {
         ArgumentNullException.ThrowIfNull(options);
         options.BlockCacheMegabytes ??= Budget[MemoryBudget.DecodedBlocks];

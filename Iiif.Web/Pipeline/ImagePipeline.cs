@@ -110,6 +110,11 @@ internal sealed class ImagePipeline(
     public async ValueTask<Result<CachedDerivative>> FetchAsync(PreparedImage image, DerivativeCacheMode mode, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(image);
+        if (mode == DerivativeCacheMode.Normal && renderer.ServesStoredBytes(image.Handle, image.Planned.Plan))
+        {
+            mode = DerivativeCacheMode.MemoryOnly;
+        }
+
         try
         {
             var planned = image.Planned;

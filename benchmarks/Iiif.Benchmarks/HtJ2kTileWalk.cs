@@ -58,7 +58,8 @@ internal static class HtJ2kTileWalk
 
     private static TimeSpan WalkOnce(string path, List<RenderPlan> plans)
     {
-        using var decoder = new Jpeg2000SourceDecoder(Configuration.Default, Options.Create(new Jpeg2000SourceDecoderOptions()));
+        using var blocks = new DecodedBlockCache(Options.Create(new DecodedBlockCacheOptions()));
+        var decoder = new Jpeg2000SourceDecoder(Configuration.Default, blocks, new SourceFactsCache());
         var source = new FileSource(path);
         var watch = Stopwatch.StartNew();
         foreach (var plan in plans)

@@ -63,7 +63,8 @@ public class Jpeg2000TileBenchmarks
     [Benchmark(Description = "16 x 256 in one 1024 tile, block cache")]
     public long SixteenTilesBlockCache()
     {
-        using var cache = new Jpeg2000BlockCache(_reader, Configuration.Default, 256L * 1024 * 1024);
+        using var blocks = new DecodedBlockCache(256L * 1024 * 1024);
+        var cache = new Jpeg2000BlockCache(_reader, Configuration.Default, blocks, new SourceFactsCache());
         var version = new SourceVersion(DateTimeOffset.UnixEpoch, 1);
         long pixels = 0;
         foreach (var region in SixteenRegions())

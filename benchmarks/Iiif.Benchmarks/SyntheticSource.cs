@@ -1,5 +1,6 @@
 using Iiif.Imaging.Jpeg;
 using Iiif.Imaging.Jpeg2000;
+using Iiif.Imaging.Tiff;
 using SixLabors.ImageSharp;
 using SixLabors.ImageSharp.Advanced;
 using SixLabors.ImageSharp.PixelFormats;
@@ -7,41 +8,40 @@ using SixLabors.ImageSharp.PixelFormats;
 namespace Iiif.Benchmarks;
 
 /// <summary>The benchmark source: an 8000x6000 RGB picture with detail at every scale (interference rings plus hashed
-/// grain), written once as a tiled lossy JPEG 2000 (and, for the JPEG source benchmarks, as a JPEG) with the converter's defaults (1024 tiles, precincts, RPCL, PLT/TLM,
-/// 9/7 at 80/40/20:1) into the temp folder. BenchmarkDotNet runs each case in its own process, so the file is kept
+/// grain), written once as a tiled lossy JPEG 2000 with the converter's defaults (1024 tiles, precincts, RPCL, PLT/TLM,
+/// 9/7 at 80/40/20:1), and for other benchmarks as a TIFF pyramid or a JPEG, into the temp folder. BenchmarkDotNet runs each case in its own process, so the file is kept
 /// and reused; its name carries every setting, so a change makes a new file.</summary>
 internal static class SyntheticSource
 {
     public const int Width = 8000;
     public const int Height = 6000;
 
-    public static string EnsureFile()
-    {
-        var folder = Path.Combine(Path.GetTempPath(), "iiif-benchmarks");
-        var path = Path.Combine(folder, FormattableString.Invariant($"synthetic-{Width}x{Height}-t1024-lossy20-v1.jp2"));
-        if (File.Exists(path))
-        {
-            return path;
-        }
-
-        Directory.CreateDirectory(folder);
-        using var image = Render();
-        var partial = path + "." + Environment.ProcessId.ToString(System.Globalization.CultureInfo.InvariantCulture);
+    public static string EnsureFile() => Ensure("t1024-lossy20-v1.jp2", (image, partial) =>
         new Jpeg2000Encoder(new Jpeg2000EncoderOptions
         {
             Lossless = false,
             CompressionRatios = [80, 40, 20],
             Threads = Environment.ProcessorCount,
-        }).Encode(image, partial);
-        File.Move(partial, path, overwrite: true);
-        return path;
-    }
+        }).Encode(image, partial));
+
+    /// <summary>The same picture as a pyramidal TIFF written by the converter's defaults (JPEG q85, 256 tiles).</summary>
+    public static string EnsureTiff() => Ensure("pyramid-t256-q85-v1.tif", (image, partial) =>
+        new TiffPyramidWriter(new TiffPyramidWriterOptions(), Configuration.Default).Write(image, partial));
 
     /// <summary>The same picture as a baseline JPEG (q90, 4:2:0, written by TurboJPEG), for the JPEG source decode.</summary>
-    public static string EnsureJpeg()
+    public static string EnsureJpeg() => Ensure("q90-v1.jpg", (image, partial) =>
+    {
+        using var pool = new JpegCompressorPool();
+        using var file = File.Create(partial);
+        new TurboJpegEncoder(new JpegEncoderSettings(90, Progressive: false), pool).Encode(image, file);
+    });
+
+    /// <summary>The picture written by <paramref name="write"/> into the temp folder under a name ending in
+    /// <paramref name="settings"/>, once; a partial file never takes the final name.</summary>
+    private static string Ensure(string settings, Action<Image<Rgb24>, string> write)
     {
         var folder = Path.Combine(Path.GetTempPath(), "iiif-benchmarks");
-        var path = Path.Combine(folder, FormattableString.Invariant($"synthetic-{Width}x{Height}-q90-v1.jpg"));
+        var path = Path.Combine(folder, FormattableString.Invariant($"synthetic-{Width}x{Height}-{settings}"));
         if (File.Exists(path))
         {
             return path;
@@ -49,13 +49,8 @@ internal static class SyntheticSource
 
         Directory.CreateDirectory(folder);
         using var image = Render();
-        using var pool = new JpegCompressorPool();
         var partial = path + "." + Environment.ProcessId.ToString(System.Globalization.CultureInfo.InvariantCulture);
-        using (var file = File.Create(partial))
-        {
-            new TurboJpegEncoder(new JpegEncoderSettings(90, Progressive: false), pool).Encode(image, file);
-        }
-
+        write(image, partial);
         File.Move(partial, path, overwrite: true);
         return path;
     }

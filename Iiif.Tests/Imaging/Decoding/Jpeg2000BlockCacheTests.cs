@@ -20,7 +20,7 @@ public class Jpeg2000BlockCacheTests
     [Description("Sixteen 64-pixel regions of one 256-pixel tile are cut from a single decode of that tile.")]
     public void Decode_SixteenRegionsOfOneTile_DecodesTileOnce(int reduce)
     {
-        using var decoder = Decoder(256);
+        var decoder = Decoder(256);
         var source = new FileSourceHandle(Tiled);
 
         for (var i = 0; i < 16; i++)
@@ -29,31 +29,24 @@ public class Jpeg2000BlockCacheTests
             Assert.That(tile.Width, Is.EqualTo(64 >> reduce));
         }
 
-        Assert.That(decoder.Blocks!.Blocks.DecodeCount, Is.EqualTo(1));
-        Assert.That(decoder.Blocks.Blocks.UsedBytes, Is.EqualTo((256 >> reduce) * (256 >> reduce) * 3));
+        Assert.That(decoder.Blocks.Images!.DecodeCount, Is.EqualTo(1));
+        Assert.That(decoder.Blocks.Images!.UsedBytes, Is.EqualTo((256 >> reduce) * (256 >> reduce) * 3));
     }
 
     [Test]
     [Description("Concurrent requests inside one tile share one decode (held open until all 8 have queued).")]
     public async Task Decode_EightConcurrentRequests_DecodeOnce()
     {
-        using var decoder = Decoder(256);
+        var decoder = Decoder(256);
         var source = new FileSourceHandle(Tiled);
         var key = new DecodedImageKey(Tiled, source.Version, Block: 1, Reduction: 0);
-        var cache = decoder.Blocks!.Blocks;
-        var allQueued = false;
-        cache.DecodeStarting = () => allQueued = SpinWait.SpinUntil(() => cache.Leases(key) == 8, TimeSpan.FromSeconds(30));
+        var cache = decoder.Blocks.Images!;
 
-        var requests = Enumerable.Range(0, 8).Select(i => Task.Factory.StartNew(
-            () =>
-            {
-                using var tile = decoder.Decode(source, Plan(256 + (i * 32), 0, 32, 32, 0), CancellationToken.None);
-                return tile.Width;
-            },
-            CancellationToken.None,
-            TaskCreationOptions.LongRunning,
-            TaskScheduler.Default)).ToArray();
-        var widths = await Task.WhenAll(requests);
+        var (widths, allQueued) = await SingleFlightProbe.RunAsync(cache, key, 8, i =>
+        {
+            using var tile = decoder.Decode(source, Plan(256 + (i * 32), 0, 32, 32, 0), CancellationToken.None);
+            return tile.Width;
+        });
 
         Assert.That(allQueued, Is.True, "all eight requests waited on the one decode");
         Assert.That(cache.DecodeCount, Is.EqualTo(1));
@@ -65,7 +58,7 @@ public class Jpeg2000BlockCacheTests
     [Description("Past the budget the least recently used tile is evicted, and asking for it again decodes it again.")]
     public void Decode_MoreTilesThanBudget_EvictsOldest()
     {
-        using var decoder = Decoder(1);
+        var decoder = Decoder(1);
         var source = new FileSourceHandle(Tiled);
 
         // All six tiles at full resolution (640 x 480 x 3 = 921 600 bytes), then at r1 (230 400): past 1 MiB at the
@@ -75,7 +68,7 @@ public class Jpeg2000BlockCacheTests
             using var tile = decoder.Decode(source, Plan(i % 3 * 256, i / 3 % 2 * 256, 10, 10, i / 6), CancellationToken.None);
         }
 
-        var cache = decoder.Blocks!.Blocks;
+        var cache = decoder.Blocks.Images!;
         Assert.That(cache.DecodeCount, Is.EqualTo(12));
         Assert.That(cache.UsedBytes, Is.LessThanOrEqualTo(cache.BudgetBytes));
         using (decoder.Decode(source, Plan(300, 0, 10, 10, 0), CancellationToken.None))
@@ -93,12 +86,12 @@ public class Jpeg2000BlockCacheTests
     [Description("blockCacheMegabytes 0 turns the cache off; regions decode directly with the same pixels.")]
     public void Decode_CacheOff_DecodesDirectly()
     {
-        using var decoder = Decoder(0);
+        var decoder = Decoder(0);
         using var direct = new Jpeg2000Reader().Decode(Tiled, new PixelRect(300, 20, 64, 64), 1);
 
         using var tile = decoder.Decode(new FileSourceHandle(Tiled), Plan(300, 20, 64, 64, 1), CancellationToken.None);
 
-        Assert.That(decoder.Blocks, Is.Null);
+        Assert.That(decoder.Blocks.Images, Is.Null);
         Assert.That(PixelData.Of(tile).Samples, Is.EqualTo(PixelData.Of(direct).Samples));
     }
 
@@ -111,12 +104,12 @@ public class Jpeg2000BlockCacheTests
     public void Decode_RegionNoBlockServes_DecodesDirectly(string name, int x, int y, int width, int height, int reduce)
     {
         var path = TestImageFactory.PathOf(name);
-        using var decoder = Decoder(256);
+        var decoder = Decoder(256);
         using var direct = new Jpeg2000Reader().Decode(path, new PixelRect(x, y, width, height), reduce);
 
         using var tile = decoder.Decode(new FileSourceHandle(path), Plan(x, y, width, height, reduce), CancellationToken.None);
 
-        Assert.That(decoder.Blocks!.Blocks.DecodeCount, Is.Zero);
+        Assert.That(decoder.Blocks.Images!.DecodeCount, Is.Zero);
         Assert.That(PixelData.Of(tile).Samples, Is.EqualTo(PixelData.Of(direct).Samples));
     }
 
@@ -124,7 +117,8 @@ public class Jpeg2000BlockCacheTests
     [Description("A tile needing more than a quarter of the budget is not cached.")]
     public void TryDecode_BlockOverQuarterOfBudget_ReturnsNull()
     {
-        using var cache = new Jpeg2000BlockCache(new Jpeg2000Reader(), Configuration.Default, budgetBytes: 4 * 100_000);
+        using var blocks = new DecodedBlockCache(budgetBytes: 4 * 100_000);
+        var cache = new Jpeg2000BlockCache(new Jpeg2000Reader(), Configuration.Default, blocks, new SourceFactsCache());
         var version = new FileSourceHandle(Tiled).Version;
 
         using var atFull = cache.TryDecode(Tiled, version, new PixelRect(0, 0, 64, 64), 0, CancellationToken.None);
@@ -132,24 +126,24 @@ public class Jpeg2000BlockCacheTests
 
         Assert.That(atFull, Is.Null, "256x256x3 = 196 608 bytes > 100 000");
         Assert.That(reduced, Is.Not.Null, "128x128x3 = 49 152 bytes fits");
-        Assert.That(cache.Blocks.DecodeCount, Is.EqualTo(1));
+        Assert.That(cache.Images!.DecodeCount, Is.EqualTo(1));
     }
 
     [Test]
     [Description("A replaced file (new version) is decoded afresh rather than served from the old tile.")]
     public void Decode_NewVersion_DecodesAgain()
     {
-        using var decoder = Decoder(256);
+        var decoder = Decoder(256);
 
         using (decoder.Decode(new FileSourceHandle(Tiled, ticks: 1), Plan(0, 0, 64, 64, 0), CancellationToken.None))
         using (decoder.Decode(new FileSourceHandle(Tiled, ticks: 2), Plan(64, 0, 64, 64, 0), CancellationToken.None))
         {
-            Assert.That(decoder.Blocks!.Blocks.DecodeCount, Is.EqualTo(2));
+            Assert.That(decoder.Blocks.Images!.DecodeCount, Is.EqualTo(2));
         }
     }
 
-    private static Jpeg2000SourceDecoder Decoder(int megabytes) =>
-        new(Configuration.Default, Options.Create(new Jpeg2000SourceDecoderOptions { BlockCacheMegabytes = megabytes }));
+    internal static Jpeg2000SourceDecoder Decoder(int megabytes) =>
+        new(Configuration.Default, new DecodedBlockCache(Options.Create(new DecodedBlockCacheOptions { BlockCacheMegabytes = megabytes })), new SourceFactsCache());
 
     private static Iiif.Core.Planning.RenderPlan Plan(int x, int y, int width, int height, int reduce) =>
         RenderPlanBuilder.ForRegion(x, y, width, height).ReducedBy(reduce).Build();

@@ -2,8 +2,6 @@ using Iiif.Core.Geometry;
 using Iiif.Imaging.Decoding;
 using Iiif.Imaging.Jpeg2000;
 using Iiif.Tests.TestUtilities;
-using Microsoft.Extensions.Options;
-using SixLabors.ImageSharp;
 
 namespace Iiif.Tests.Imaging.Decoding;
 
@@ -26,7 +24,7 @@ public class Jpeg2000BlockEqualityTests
     {
         var path = TestImageFactory.PathOf(name);
         var facts = Jpeg2000Reader.ReadFacts(path);
-        using var decoder = new Jpeg2000SourceDecoder(Configuration.Default, Options.Create(new Jpeg2000SourceDecoderOptions()));
+        var decoder = Jpeg2000BlockCacheTests.Decoder(256);
         var source = new FileSourceHandle(path);
         var checkedRegions = 0;
 
@@ -48,7 +46,7 @@ public class Jpeg2000BlockEqualityTests
         }
 
         Assert.That(checkedRegions, Is.GreaterThan(50), "enough regions went through the block path");
-        Assert.That(decoder.Blocks!.Blocks.DecodeCount, Is.LessThan(checkedRegions), "blocks were reused");
+        Assert.That(decoder.Blocks.Images!.DecodeCount, Is.LessThan(checkedRegions), "blocks were reused");
     }
 
     [Test]
@@ -56,12 +54,12 @@ public class Jpeg2000BlockEqualityTests
     public void Decode_IccFile_KeepsProfile()
     {
         var path = TestImageFactory.PathOf(TestImageFactory.IccRgba);
-        using var decoder = new Jpeg2000SourceDecoder(Configuration.Default, Options.Create(new Jpeg2000SourceDecoderOptions()));
+        var decoder = Jpeg2000BlockCacheTests.Decoder(256);
 
         using var direct = _reader.Decode(path, new PixelRect(10, 10, 50, 50), 1);
         using var cut = decoder.Decode(new FileSourceHandle(path), RenderPlanBuilder.ForRegion(10, 10, 50, 50).ReducedBy(1).Build(), CancellationToken.None);
 
-        Assert.That(decoder.Blocks!.Blocks.DecodeCount, Is.EqualTo(1));
+        Assert.That(decoder.Blocks.Images!.DecodeCount, Is.EqualTo(1));
         Assert.That(cut.Metadata.IccProfile?.ToByteArray(), Is.EqualTo(direct.Metadata.IccProfile?.ToByteArray()).And.Not.Null);
         Assert.That(PixelData.Of(cut).Samples, Is.EqualTo(PixelData.Of(direct).Samples));
     }

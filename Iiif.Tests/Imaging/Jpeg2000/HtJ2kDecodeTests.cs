@@ -1,10 +1,7 @@
 using Iiif.Core.Geometry;
-using Iiif.Imaging.Decoding;
 using Iiif.Imaging.Jpeg2000;
 using Iiif.Tests.Imaging.Decoding;
 using Iiif.Tests.TestUtilities;
-using Microsoft.Extensions.Options;
-using SixLabors.ImageSharp;
 
 namespace Iiif.Tests.Imaging.Jpeg2000;
 
@@ -91,7 +88,7 @@ public class HtJ2kDecodeTests
     [Description("Sixteen regions inside one HTJ2K tile are cut from one decode of that tile, with the direct pixels.")]
     public void Decode_RegionsOfOneTile_DecodeTheTileOnce(int reduce)
     {
-        using var decoder = new Jpeg2000SourceDecoder(Configuration.Default, Options.Create(new Jpeg2000SourceDecoderOptions { BlockCacheMegabytes = 64 }));
+        var decoder = Jpeg2000BlockCacheTests.Decoder(64);
         var source = new FileSourceHandle(HighThroughput);
 
         for (var i = 0; i < 16; i++)
@@ -102,6 +99,6 @@ public class HtJ2kDecodeTests
             Assert.That(PixelData.Of(tile).Samples, Is.EqualTo(PixelData.Of(direct).Samples), $"region {i}");
         }
 
-        Assert.That(decoder.Blocks!.Blocks.DecodeCount, Is.EqualTo(1));
+        Assert.That(decoder.Blocks.Images!.DecodeCount, Is.EqualTo(1));
     }
 }

@@ -174,18 +174,21 @@ public class CacheAdminEndpointTests
     }
 
     [Test]
-    [Description("GET /admin/cache/stats: every cache's tiers (resolved paths, info, derivatives, parsed IIIF targets), each with entries, bytes, hits, misses, evictions, hitRatio")]
+    [Description("GET /admin/cache/stats: every cache's tiers (resolved paths, info, derivatives, parsed IIIF targets, the decoders' caches), each with entries, bytes, hits, misses, evictions, hitRatio")]
     public async Task Stats_ListsEveryTier()
     {
         var host = await StartAsync(warm: false);
 
         var response = await RawHttp.SendAsync(host.BaseUri, "GET", "/admin/cache/stats", Key);
         using var json = JsonDocument.Parse(response.Text);
-        var tiers = json.RootElement.GetProperty("tiers").EnumerateArray().ToList();
+        var all = json.RootElement.GetProperty("tiers").EnumerateArray().ToList();
+        var tiers = all.Where(t => t.GetProperty("cache").GetString() is "resolved-paths" or "info" or "derivatives" or "iiif-targets").ToList();
 
         Assert.That(response.Status, Is.EqualTo(200), response.ToString());
         Assert.That(tiers.Select(t => t.GetProperty("cache").GetString() + "/" + t.GetProperty("tier").GetString()),
             Is.EqualTo(new[] { "resolved-paths/memory", "info/memory", "derivatives/memory", "iiif-targets/memory" }), "every registered source, in registration order");
+        Assert.That(all.Select(t => t.GetProperty("cache").GetString()), Is.SupersetOf(new[] { "decoded-blocks", "source-facts", "decoded-images" }),
+            "the decoders' caches are listed too");
         var derivatives = tiers.Single(t => t.GetProperty("cache").GetString() == "derivatives");
         Assert.That(derivatives.GetProperty("entries").GetInt64(), Is.EqualTo(3));
         Assert.That(derivatives.GetProperty("bytes").GetInt64(), Is.EqualTo(3000));

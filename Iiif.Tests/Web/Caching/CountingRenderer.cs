@@ -26,6 +26,8 @@ internal sealed class CountingRenderer(IImageRenderer inner) : IImageRenderer
         return inner.Identify(source, cancellationToken);
     }
 
+    public bool ServesStoredBytes(ImageSourceHandle source, RenderPlan plan) => inner.ServesStoredBytes(source, plan);
+
     public async Task RenderAsync(ImageSourceHandle source, RenderPlan plan, Stream destination, CancellationToken cancellationToken)
     {
         Interlocked.Increment(ref _renders);

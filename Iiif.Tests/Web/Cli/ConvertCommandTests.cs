@@ -135,7 +135,7 @@ public sealed class ConvertCommandTests
     [TestCase("both", "--lossless and --rate exclude each other")]
     [TestCase("unknown", "unknown option '--fast'")]
     [TestCase("one-path", "required argument 'output' missing")]
-    [TestCase("png-output", "convert writes JPEG 2000; name the output .jp2 (a JP2 file) or .j2k")]
+    [TestCase("png-output", "name the output .jp2 (a JP2 file), .j2k (a raw codestream) or .tif (a TIFF pyramid)")]
     [TestCase("j2k-as-jp2", "--j2k writes a raw codestream: name the output .j2k")]
     [TestCase("too-many-levels", "cannot encode")]
     [Description("Errors: exit code 2 and a single line on standard error, no stack trace")]

@@ -32,7 +32,7 @@ public class MemoryBudgetTests
         Assert.Multiple(() =>
         {
             Assert.That(services.GetRequiredService<IOptions<ImageSharpSourceDecoderOptions>>().Value.MemoryBudgetMegabytes, Is.EqualTo(256));
-            Assert.That(services.GetRequiredService<IOptions<Jpeg2000SourceDecoderOptions>>().Value.BlockCacheMegabytes, Is.EqualTo(192));
+            Assert.That(services.GetRequiredService<IOptions<DecodedBlockCacheOptions>>().Value.BlockCacheMegabytes, Is.EqualTo(192));
             Assert.That(services.GetRequiredService<IOptions<CachingOptions>>().Value.Memory.MaxSizeMegabytes, Is.EqualTo(128));
             Assert.That(services.GetRequiredService<IOptions<ImageSharpOptions>>().Value.MaximumPoolSizeMegabytes, Is.EqualTo(128));
             Assert.That(services.GetRequiredService<IOptions<ImageSharpOptions>>().Value.AllocationLimitMegabytes, Is.EqualTo(768));
@@ -49,7 +49,7 @@ public class MemoryBudgetTests
         var budget = services.GetRequiredService<MemoryBudget>();
         Assert.Multiple(() =>
         {
-            Assert.That(services.GetRequiredService<IOptions<Jpeg2000SourceDecoderOptions>>().Value.BlockCacheMegabytes, Is.EqualTo(408));
+            Assert.That(services.GetRequiredService<IOptions<DecodedBlockCacheOptions>>().Value.BlockCacheMegabytes, Is.EqualTo(408));
             Assert.That(budget[MemoryBudget.DecodedImages], Is.EqualTo(160), "4/9 of the 360 MB left");
             Assert.That(budget[MemoryBudget.DerivativesMemory], Is.EqualTo(80));
             Assert.That(budget[MemoryBudget.RemoteSources], Is.EqualTo(40));

@@ -41,6 +41,23 @@ public class StartupReportTests
     }
 
     [Test]
+    [Description("The real process without a loadable libtiff (an empty libtiff.so.6 found first): one line naming the package, exit 69, no port bound")]
+    public async Task Server_LibtiffMissing_OneLineAndMissingCodecCode()
+    {
+        var libraries = Path.Combine(_folder.Root, "no-libtiff");
+        Directory.CreateDirectory(libraries);
+        await File.WriteAllBytesAsync(Path.Combine(libraries, "libtiff.so.6"), []);
+
+        var (exitCode, output) = await ExecutableProcess.RunAsync(
+            _folder.HostArgs("--urls", $"http://127.0.0.1:{FreePort()}"), TimeSpan.FromMinutes(2),
+            new Dictionary<string, string> { ["LD_LIBRARY_PATH"] = libraries });
+
+        Assert.That(exitCode, Is.EqualTo(ExitCodes.MissingCodec), output);
+        Assert.That(output, Does.Contain("libtiff.so.6 (TIFF) is missing").And.Contain("apt-get install libtiff6'"));
+        Assert.That(output, Does.Not.Contain("libopenjp2").And.Not.Contain("libturbojpeg").And.Not.Contain("listening on"));
+    }
+
+    [Test]
     [Description("Listen addresses, environment, config folder and log file are printed even with the console log off")]
     public async Task StartupSummary_ConsoleLogOff_StillPrintsWhereItListensAndLogs()
     {

@@ -88,10 +88,27 @@ public class ReadinessTests
     [Test]
     public void CodecStartupCheck_LibraryMissing_NamesThePackage()
     {
-        Assert.That(CodecStartupCheck.Problem(() => null, () => true), Does.Contain("libopenjp2-7").And.Not.Contain("libturbojpeg0"));
-        Assert.That(CodecStartupCheck.Problem(() => "2.5.0", () => false), Does.Contain("libturbojpeg.so.0").And.Contain("apt-get install libturbojpeg0"));
-        Assert.That(CodecStartupCheck.Problem(() => null, () => false), Does.Contain("apt-get install libopenjp2-7 libturbojpeg0"));
-        Assert.That(CodecStartupCheck.Problem(() => "2.5.0", () => true), Is.Null);
+        static NativeCodec[] Codecs(bool jpeg2000, bool tiff, bool jpeg) =>
+        [
+            new("libopenjp2.so.7", "JPEG 2000", "libopenjp2-7", () => jpeg2000),
+            new("libtiff.so.6", "TIFF", "libtiff6", () => tiff),
+            new("libturbojpeg.so.0", "JPEG", "libturbojpeg0", () => jpeg),
+        ];
+
+        Assert.That(CodecStartupCheck.Problem(Codecs(false, true, true)), Does.Contain("libopenjp2-7").And.Not.Contain("libturbojpeg0"));
+        Assert.That(CodecStartupCheck.Problem(Codecs(true, true, false)), Does.Contain("libturbojpeg.so.0").And.Contain("apt-get install libturbojpeg0"));
+        Assert.That(CodecStartupCheck.Problem(Codecs(true, false, true)), Does.Contain("libtiff.so.6 (TIFF) is missing").And.Contain("apt-get install libtiff6'"));
+        Assert.That(CodecStartupCheck.Problem(Codecs(false, false, false)), Does.Contain("apt-get install libopenjp2-7 libtiff6 libturbojpeg0"));
+        Assert.That(CodecStartupCheck.Problem(Codecs(true, true, true)), Is.Null);
+    }
+
+    [Test]
+    [Description("The codecs the server checks at start-up are those this machine has (the scripts install them), libtiff included.")]
+    public void CodecStartupCheck_InstalledCodecs_NoProblem()
+    {
+        Assert.That(CodecStartupCheck.Codecs.Select(c => c.Package), Is.EquivalentTo(new[] { "libopenjp2-7", "libtiff6", "libturbojpeg0" }));
+        Assert.That(CodecStartupCheck.Problem(CodecStartupCheck.Codecs), Is.Null);
+        Assert.That(Iiif.Imaging.Tiff.TiffCodec.TryGetVersion(), Does.StartWith("LIBTIFF, Version 4."));
     }
 
     /// <summary>A loopback port nothing listens on: taken from the OS, then released.</summary>

@@ -16,6 +16,8 @@ internal sealed class BlockingRenderer : IImageRenderer
     public ImageInfo Identify(ImageSourceHandle source, CancellationToken cancellationToken) =>
         Jpeg2000Reader.ReadFacts(source.LocalPath!, cancellationToken).ToImageInfo();
 
+    public bool ServesStoredBytes(ImageSourceHandle source, RenderPlan plan) => false;
+
     public async Task RenderAsync(ImageSourceHandle source, RenderPlan plan, Stream destination, CancellationToken cancellationToken)
     {
         Entered.TrySetResult();

@@ -1,8 +1,10 @@
 namespace Iiif.Tests.Web.ImageApi;
 
-/// <summary>Digest §7 on a real host, for a JPEG 2000 and a TIFF source: status and decoded output size of each row.</summary>
+/// <summary>The request table on a real host, for a JPEG 2000, a strip TIFF and a tiled pyramidal TIFF source: status and
+/// decoded output size of each row, in both API versions.</summary>
 [TestFixture(IiifTestImages.SquareJp2, IiifTestImages.WideJp2)]
 [TestFixture(IiifTestImages.SquareTif, IiifTestImages.WideTif)]
+[TestFixture(IiifTestImages.SquarePtif, IiifTestImages.WidePtif)]
 [Category("Integration")]
 [NonParallelizable]
 public class ImageEdgeCaseTests(string square, string wide)

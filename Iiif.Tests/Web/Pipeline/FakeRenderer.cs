@@ -31,6 +31,8 @@ internal sealed class FakeRenderer : IImageRenderer
         return Info;
     }
 
+    public bool ServesStoredBytes(ImageSourceHandle source, RenderPlan plan) => false;
+
     public async Task RenderAsync(ImageSourceHandle source, RenderPlan plan, Stream destination, CancellationToken cancellationToken)
     {
         Interlocked.Increment(ref _renders);

@@ -47,16 +47,27 @@ public class ViewerBrowserTests
 
     private const string ErrorShownScript = "() => window.iiifViewerState !== undefined && window.iiifViewerState.error !== null";
 
-    [Test]
-    [Description("Old server: the viewer page shows the image by deep zoom over the IIIF endpoints.")]
-    public async Task Viewer_InChromium_PaintsFullyLoadedTiledImage()
+    [TestCase("jp2")]
+    [TestCase("tif")]
+    [Description("Old server: the viewer page shows the image by deep zoom over the IIIF endpoints, for a tiled JPEG 2000 and a TIFF pyramid.")]
+    public async Task Viewer_InChromium_PaintsFullyLoadedTiledImage(string format)
     {
-        await using var host = await RunningHost.StartAsync(f => RunningHost.AddImage(f, "sample"));
+        await using var host = await RunningHost.StartAsync(f =>
+        {
+            if (format == "tif")
+            {
+                File.Copy(TiffTestImages.PathOf("jpeg-chain"), Path.Combine(f.ImagesDirectory, "sample.tif"));
+            }
+            else
+            {
+                RunningHost.AddImage(f, "sample");
+            }
+        });
         await RequireInfoJsonAsync(host);
         await using var browser = await BrowserAsync();
         var page = await OpenViewerAsync(browser, host, "sample", LoadedOrFailedScript);
 
-        var screenshot = Path.Combine(TestContext.CurrentContext.WorkDirectory, "viewer-browser-sample.png");
+        var screenshot = Path.Combine(TestContext.CurrentContext.WorkDirectory, $"viewer-browser-sample-{format}.png");
         await page.ScreenshotAsync(new PageScreenshotOptions { Path = screenshot });
         TestContext.AddTestAttachment(screenshot, "The viewer page after the image fully loaded");
 
