@@ -2,6 +2,7 @@ using Iiif.Imaging;
 using Iiif.Imaging.Sources.Remote;
 using System.Collections;
 using Iiif.Web.Admin;
+using Iiif.Web.Auth;
 using Iiif.Web.Cleaning;
 using Iiif.Web.Configuration;
 using Iiif.Web.Health;
@@ -136,7 +137,7 @@ internal static class HostingExtensions
         builder.Services.Configure<HostOptions>(host => host.ShutdownTimeout = TimeSpan.FromSeconds(Math.Max(0, server.ShutdownTimeoutSeconds)));
         builder.Services.AddIiifOptions().AddIiifHttp().AddIiifServer().AddIiifMetrics();
         builder.Services.AddIiifHttpSourceClients(Bind<SourceRulesOptions>(builder.Configuration, ConfigurationSections.Sources).Rules);
-        builder.Services.AddIiifViewer().AddIiifAdmin();
+        builder.Services.AddIiifViewer().AddIiifAdmin().AddIiifAuth();
         builder.Services.AddIiifWarming().AddIiifCleaning().AddIiifMemory();
         return builder;
     }

@@ -47,6 +47,7 @@ internal static class ServiceCollectionExtensions
         services.AddSingleton<IValidateOptions<MetricsOptions>, MetricsOptionsValidator>();
         services.AddSingleton<IValidateOptions<AdminOptions>, AdminOptionsValidator>();
         services.AddSingleton<IValidateOptions<LoggingOptions>, LoggingOptionsValidator>();
+        services.AddSingleton<IValidateOptions<AuthOptions>, AuthOptionsValidator>();
         services.AddMemoryBudget();
 
         // A map of free names: read by its setup rather than bound to fixed properties.

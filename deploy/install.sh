@@ -125,6 +125,10 @@ cache:
     configuration: ""
 logging:
   directory: $log_dir
+auth:
+  # One folder of cookie and token keys for every instance on this host (iiif@PORT units have their own cache
+  # folders), so that a login on one instance is valid on the others. Instances on other hosts need the same files.
+  keysDirectory: $cache_dir/keys
 YAML
 fi
 

@@ -20,7 +20,9 @@ public static class InfoDocumentV3Builder
         var extras = options.V3;
         var document = new JsonObject
         {
-            ["@context"] = IiifContexts.ImageV3,
+            ["@context"] = extras.Contexts.Count == 0
+                ? IiifContexts.ImageV3
+                : new JsonArray([.. extras.Contexts.Select(c => JsonValue.Create(c)), JsonValue.Create(IiifContexts.ImageV3)]),
             ["id"] = options.BaseUri,
             ["type"] = "ImageService3",
             ["protocol"] = IiifContexts.Protocol,

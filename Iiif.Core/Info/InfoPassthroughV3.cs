@@ -7,6 +7,10 @@ namespace Iiif.Core.Info;
 /// the objects, so one instance can feed any number of documents.</summary>
 public sealed record InfoPassthroughV3
 {
+    /// <summary>Extension contexts written before the image context in <c>@context</c>, e.g. the auth context when a
+    /// probe service is in <see cref="Service"/> (https://iiif.io/api/image/3.0/#58-linked-data-context-and-extensions).</summary>
+    public IReadOnlyList<string> Contexts { get; init; } = [];
+
     /// <summary><c>rights</c>: one absolute URI (Creative Commons, RightsStatements.org or a registered extension).</summary>
     public string? Rights { get; init; }
 

@@ -16,6 +16,14 @@ internal sealed class ScaleOutCluster : IAsyncDisposable
     /// <summary>The site's name as shipped; clients reach it on loopback (see <see cref="ClientHandler"/>).</summary>
     public const string ServerName = "images.example.org";
 
+    /// <summary>The same picture under a login policy (readers), for the shared-login test.</summary>
+    public const string RestrictedIdentifier = "restricted-pyramid";
+
+    /// <summary>The reader's account of the login policy.</summary>
+    public const string Reader = "reader";
+
+    public const string ReaderPassword = "a reader's password";
+
     private readonly List<BackgroundProcess> _processes = [];
     private readonly string _work = Directory.CreateTempSubdirectory("iiif-scaleout-").FullName;
 
@@ -74,7 +82,11 @@ internal sealed class ScaleOutCluster : IAsyncDisposable
 
     private async Task StartAllAsync(string root, string nginx, string redis, string openssl)
     {
-        MakePyramidImage(Path.Combine(root, "srv", "iiif", "images", Identifier + ".jp2"));
+        var images = Path.Combine(root, "srv", "iiif", "images");
+        MakePyramidImage(Path.Combine(images, Identifier + ".jp2"));
+        File.Copy(Path.Combine(images, Identifier + ".jp2"), Path.Combine(images, RestrictedIdentifier + ".jp2"), overwrite: true);
+        await File.WriteAllTextAsync(Path.Combine(_work, "accounts.yml"),
+            $"{Reader}:\n  password: \"{Iiif.Web.Auth.AccountStore.Hash(ReaderPassword)}\"\n");
         _processes.Add(BackgroundProcess.Start("redis", redis,
             ["--port", Invariant(RedisPort), "--bind", "127.0.0.1", "--save", string.Empty, "--appendonly", "no"]));
         await WaitForPortAsync(RedisPort, _processes[^1]);
@@ -98,6 +110,9 @@ internal sealed class ScaleOutCluster : IAsyncDisposable
             "--cache", Path.Combine(root, "var", "cache", "iiif", name),
             "--logging:directory=" + Path.Combine(root, "var", "log", "iiif", name),
             "--cache:redis:configuration=127.0.0.1:" + Invariant(RedisPort),
+            // A login policy; the keys folder is the one deploy/install.sh wrote into local.yml for every instance.
+            "--auth:rules:0:prefix=restricted-", "--auth:rules:0:policy=readers", "--auth:policies:readers:type=login",
+            "--auth:accountsFile=" + Path.Combine(_work, "accounts.yml"),
         ], app);
         _processes.Add(process);
         return process;

@@ -105,6 +105,53 @@ public class ScaleOutTests
 
     [Test]
     [Order(3)]
+    [Description("Issue #15: one login through nginx (form and post on whichever instances nginx picks) gives access on "
+        + "both instances, and a token one instance issued is accepted by the other's probe: the Data Protection keys "
+        + "are shared through the keys folder deploy/install.sh configures")]
+    public async Task Auth_OneLogin_AcceptedByBothInstances()
+    {
+        const string Tile = "/iiif/3/" + ScaleOutCluster.RestrictedIdentifier + "/0,0,512,512/256,/0/default.jpg";
+        var jar = new CookieContainer();
+        var handler = _cluster.ClientHandler();
+        handler.CookieContainer = jar;
+        using var browser = new HttpClient(handler);
+        // Several logins, so that form and post land on different instances at least once (nginx alternates).
+        for (var i = 0; i < 3; i++)
+        {
+            var form = await browser.GetStringAsync(Nginx("/auth/login/readers"));
+            var token = Regex.Match(form, "name=\"__RequestVerificationToken\" type=\"hidden\" value=\"([^\"]+)\"").Groups[1].Value;
+            using var fields = new FormUrlEncodedContent(new Dictionary<string, string>
+            {
+                ["__RequestVerificationToken"] = token, ["user"] = ScaleOutCluster.Reader, ["password"] = ScaleOutCluster.ReaderPassword,
+            });
+            using var posted = await browser.PostAsync(Nginx("/auth/login/readers"), fields);
+            Assert.That(await posted.Content.ReadAsStringAsync(), Does.Contain("You are logged in"), "login " + i + "\n" + _cluster.Diagnostics);
+        }
+
+        var cookie = jar.GetCookies(Nginx("/"))["iiif-auth"]!;
+        var atA = await SendWithCookieAsync(Direct(_cluster.PortA, Tile), cookie);
+        var atB = await SendWithCookieAsync(Direct(_cluster.PortB, Tile), cookie);
+        using var anonymous = await _client.GetAsync(Nginx(Tile));
+        var tokenPage = await SendWithCookieAsync(
+            Direct(_cluster.PortB, "/auth/token/readers?messageId=1&origin=" + Uri.EscapeDataString($"http://127.0.0.1:{Invariant(_cluster.PortB)}")), cookie);
+        var accessToken = Regex.Match(tokenPage.Body, "\"accessToken\":\"([^\"]+)\"").Groups[1].Value;
+        using var probe = new HttpRequestMessage(HttpMethod.Get, Direct(_cluster.PortA, "/auth/probe/3/" + ScaleOutCluster.RestrictedIdentifier));
+        probe.Headers.Authorization = new System.Net.Http.Headers.AuthenticationHeaderValue("Bearer", accessToken);
+        using var probed = await _client.SendAsync(probe);
+
+        Assert.Multiple(async () =>
+        {
+            Assert.That(cookie.Secure, Is.True, "nginx serves HTTPS, so the cookie is Secure");
+            Assert.That(atA.Status, Is.EqualTo(HttpStatusCode.OK), "instance A accepts the cookie\n" + _cluster.Diagnostics);
+            Assert.That(atB.Status, Is.EqualTo(HttpStatusCode.OK), "instance B accepts the cookie");
+            Assert.That(anonymous.StatusCode, Is.EqualTo(HttpStatusCode.Unauthorized));
+            Assert.That(accessToken, Is.Not.Empty, tokenPage.Body);
+            Assert.That(await probed.Content.ReadAsStringAsync(), Does.Contain("\"status\":200"), "A accepts B's token");
+        });
+    }
+
+    [Test]
+    [Order(4)]
     [Description("Issue #6: every tile of the pyramid is answered with the right image although instance A is killed "
         + "halfway; nginx sends the requests that find A gone to B.")]
     public async Task Walk_InstanceKilledHalfway_EveryTileAnsweredCorrectly()
@@ -192,6 +239,15 @@ public class ScaleOutTests
         using var response = await _client.GetAsync(uri);
         Assert.That(response.StatusCode, Is.EqualTo(HttpStatusCode.OK), uri + "\n" + _cluster.Diagnostics);
         return await response.Content.ReadAsByteArrayAsync();
+    }
+
+    /// <summary>A direct request to an instance (plain HTTP) with the access cookie set by the HTTPS site.</summary>
+    private async Task<(HttpStatusCode Status, string Body)> SendWithCookieAsync(Uri uri, Cookie cookie)
+    {
+        using var request = new HttpRequestMessage(HttpMethod.Get, uri);
+        request.Headers.Add("Cookie", cookie.Name + "=" + cookie.Value);
+        using var response = await _client.SendAsync(request);
+        return (response.StatusCode, await response.Content.ReadAsStringAsync());
     }
 
     private Uri Nginx(string path) => new($"https://{ScaleOutCluster.ServerName}:{Invariant(_cluster.HttpsPort)}{path}");

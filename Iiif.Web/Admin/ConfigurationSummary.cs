@@ -30,7 +30,8 @@ internal static partial class ConfigurationSummary
 
     internal static string MaskText(string key, string value)
     {
-        if (SecretKeyWords.Any(word => key.Contains(word, StringComparison.OrdinalIgnoreCase)))
+        // "EndsWith": auth.tokenLifetime names a duration, not a token.
+        if (SecretKeyWords.Any(word => key.EndsWith(word, StringComparison.OrdinalIgnoreCase)))
         {
             return AdminApi.Mask;
         }

@@ -99,6 +99,7 @@ internal static class CliCommands
             [SamplesCommand.Name] = SamplesCommand.Details,
             [WarmCommand.Name] = WarmCommand.Details,
             [CleanCommand.Name] = CleanCommand.Details,
+            [HashPasswordCommand.Name] = HashPasswordCommand.Details,
         };
         var help = new HelpOption { Recursive = true };
         help.Action = new CliHelpAction((HelpAction)help.Action!, details);
@@ -109,6 +110,7 @@ internal static class CliCommands
         root.Add(SamplesCommand.Create(console));
         root.Add(WarmCommand.Create(console, configurationSwitches));
         root.Add(CleanCommand.Create(console, configurationSwitches));
+        root.Add(HashPasswordCommand.Create(console));
         root.Add(CreateHelp(root));
         return root;
     }
@@ -118,7 +120,7 @@ internal static class CliCommands
     {
         var help = new Command("help", "Show the help of the server or of a command");
         var name = new Argument<string?>("COMMAND") { Description = "The command to explain", Arity = ArgumentArity.ZeroOrOne };
-        name.AcceptOnlyFromAmong(["convert", "samples", "warm", "clean", "help"]);
+        name.AcceptOnlyFromAmong(["convert", "samples", "warm", "clean", HashPasswordCommand.Name, "help"]);
         help.Add(name);
         help.SetAction((result, cancellationToken) =>
         {

@@ -5,5 +5,8 @@ namespace Iiif.Web.Cli;
 internal sealed record CliConsole(TextWriter Out, TextWriter Error, bool ErrorIsTerminal)
 {
     /// <summary>The process's own console.</summary>
-    public static CliConsole System => new(Console.Out, Console.Error, !Console.IsErrorRedirected);
+    public static CliConsole System => new(Console.Out, Console.Error, !Console.IsErrorRedirected) { In = Console.In };
+
+    /// <summary>Where a command reads what it is given on standard input (hash-password's password).</summary>
+    public TextReader In { get; init; } = TextReader.Null;
 }

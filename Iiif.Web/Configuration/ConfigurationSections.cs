@@ -42,6 +42,7 @@ internal static class ConfigurationSections
         new BoundSection<MetricsOptions>(MetricsOptions.SectionName),
         new BoundSection<AdminOptions>(AdminOptions.SectionName),
         new BoundSection<LoggingOptions>(LoggingOptions.SectionName),
+        new BoundSection<AuthOptions>(AuthOptions.SectionName),
     ];
 
     /// <summary>Sections of free names, read by their own setup rather than bound to fixed properties.</summary>

@@ -2,6 +2,7 @@ using Iiif.Caching.Derivatives;
 using Iiif.Core.Requests;
 using Iiif.Imaging.Sources;
 using Iiif.Web.Admin;
+using Iiif.Web.Auth;
 using Iiif.Web.Http;
 using Iiif.Web.Logging;
 
@@ -11,11 +12,14 @@ namespace Iiif.Web.Pipeline;
 /// <c>/2/</c>, the default version without a version segment) takes this one path: read the raw target (parsed once
 /// per path, <see cref="IiifTargetReader"/>), resolve, plan an image (identify and plan through
 /// <see cref="ImagePipeline"/>), one conditional-request check, then info.json or the derivative from the cache tiers
-/// or a render, one set of log labels and one writer.</summary>
+/// or a render, one set of log labels and one writer. An image of a restricted identifier is checked against its access
+/// policy right after the parse, before anything is resolved, planned, validated or looked up in a cache
+/// (https://iiif.io/api/auth/2.0/: info.json stays public).</summary>
 internal sealed class IiifEndpoint(
     IiifTargetReader targets,
     ImagePipeline pipeline,
     InfoDocumentFactory documents,
+    AccessGate access,
     AdminAccess admin,
     ILogger<IiifEndpoint> logger)
 {
@@ -55,6 +59,13 @@ internal sealed class IiifEndpoint(
         var cancellationToken = context.RequestAborted;
         try
         {
+            // The one access check: a 304 or a cached tile is never given to someone who may not see the image.
+            if (target.Parsed.Image is not null
+                && await access.AuthorizeAsync(identifier.Value, target.Version, context).ConfigureAwait(false) is { } refused)
+            {
+                return new IiifOutcome.Failure(refused);
+            }
+
             var handle = await pipeline.ResolveAsync(identifier, cancellationToken).ConfigureAwait(false);
             if (handle is null)
             {
@@ -115,7 +126,7 @@ internal sealed class IiifEndpoint(
         }
 
         Log.RequestValidated(logger, LogValues.Info, true);
-        var body = documents.Build(target.Version, info.Value, target.BaseUri);
+        var body = documents.Build(target.Version, info.Value, target.BaseUri, handle, target.Root);
         var profile = target.Version == ApiVersion.V3 ? Core.Info.IiifProfiles.ProfileLinkHeader(ApiVersion.V3) : null;
         return new IiifOutcome.Info(body, mediaType, validators, profile);
     }

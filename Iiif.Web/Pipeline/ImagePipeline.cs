@@ -98,7 +98,7 @@ internal sealed class ImagePipeline(
             return info.Error;
         }
 
-        var plan = RenderPlanner.Plan(target.Request, info.Value, _limits);
+        var plan = RenderPlanner.Plan(target.Request, info.Value, Auth.DegradedImageHandle.LimitsFor(handle, _limits));
         Log.RequestValidated(logger, LogValues.Info, plan.IsSuccess);
         if (!plan.IsSuccess)
         {

@@ -13,9 +13,9 @@ namespace Iiif.Tests.Web.Viewer;
 [NonParallelizable]
 public class ViewerBrowserTests
 {
-    private const string ChromiumPath = "/usr/bin/chromium";
+    internal const string ChromiumPath = "/usr/bin/chromium";
 
-    private static readonly string[] ChromiumArgs =
+    internal static readonly string[] ChromiumArgs =
     [
         "--no-sandbox", "--headless", "--disable-gpu", "--disable-quic", "--no-first-run",
         "--disable-background-networking", "--disable-component-update", "--disable-sync",

@@ -13,7 +13,6 @@
   var viewer = OpenSeadragon({
     element: element,
     prefixUrl: element.dataset.prefixUrl,
-    tileSources: infoUrl,
     preserveViewport: true,
     visibilityRatio: 1,
     minZoomLevel: 1,
@@ -58,7 +57,8 @@
   });
   viewer.addHandler("open-failed", function (event) {
     window.iiifViewerState.openFailed = String(event.message || "open failed");
-    explain(infoUrl, "Loading the image information (info.json)").then(show);
+    // The auth flow may have opened another info.json (the degraded substitute) than the page's.
+    explain(typeof event.source === "string" ? event.source : infoUrl, "Loading the image information (info.json)").then(show);
   });
   var firstTileError = null;
   viewer.addHandler("tile-load-failed", function (event) {
@@ -72,4 +72,11 @@
       show(state.tilesFailed > 1 ? text + " (" + state.tilesFailed + " tiles failed)" : text);
     });
   });
+
+  // Restricted images go through the IIIF Authorization Flow (auth.js); others open at once.
+  if (window.IiifAuth) {
+    window.IiifAuth.run(infoUrl, viewer, window.IiifAuthUi);
+  } else {
+    viewer.open(infoUrl);
+  }
 }());
