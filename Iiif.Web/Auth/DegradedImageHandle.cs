@@ -13,7 +13,7 @@ internal sealed class DegradedImageHandle(ImageIdentifier identifier, SourceVers
 {
     public override string? LocalPath => null;
 
-    public override Stream OpenRead() => new MemoryStream(rendition, writable: false);
+    public override ISourceReader OpenReader(CancellationToken cancellationToken = default) => new MemorySourceReader(rendition);
 
     /// <summary>The limits a request for <paramref name="handle"/> is planned under: a degraded version is never
     /// enlarged, so no output exceeds the rendition, which is within the policy's limits.</summary>
