@@ -10,7 +10,7 @@ public sealed class DecodedBlockCacheOptions
 {
     /// <summary>Used when nobody sets <see cref="BlockCacheMegabytes"/>; a host drawing every cache from one memory budget
     /// sets it to that budget's share.</summary>
-    public const int DefaultBlockCacheMegabytes = 192;
+    public const int DefaultBlockCacheMegabytes = 256;
 
     /// <summary>Megabytes of decoded JPEG 2000 and TIFF tiles kept for reuse, so the neighbouring IIIF tiles a viewer asks
     /// for inside one source tile are cut from a single decode. A tile is cached only when it needs at most a quarter of

@@ -15,15 +15,19 @@ internal sealed record MemoryBudget(int TotalMegabytes, IReadOnlyList<MemoryShar
     public const string RemoteSources = "remote_sources";
 
     /// <summary>Each share's key (null: not configurable yet) and weight, in twelfths of what is left to divide. Decoded
-    /// images get the most because that share is also the largest whole-decoded (JPEG, PNG...) source accepted; JPEG 2000
-    /// and TIFF blocks are cheap to decode again; the rendered-image tier holds small hot tiles; the pool only needs to
-    /// cover the renders in flight; remote sources (byte-range caches) are reserved for later sources.</summary>
+    /// images get a third because that share is also the largest whole-decoded (JPEG, PNG...) source accepted: 256 MB
+    /// of the default budget takes a 10000x7500 colour image. Decoded JPEG 2000 and TIFF blocks get as much, so the
+    /// default holds every full-resolution block of such an image (225 MB): a viewer's walk over all of them, repeated
+    /// by the next viewer, then decodes each block once instead of missing every block of a least-recently-used cycle
+    /// slightly larger than the cache. The rendered-image tier holds small hot tiles; the pool only needs to cover the
+    /// renders in flight (one per core, one thread each); remote sources (byte-range caches) are reserved for later
+    /// sources.</summary>
     public static IReadOnlyList<(string Name, string? Key, int Weight)> Weights { get; } =
     [
         (DecodedImages, "imaging.memoryBudgetMegabytes", 4),
-        (DecodedBlocks, "imaging.blockCacheMegabytes", 3),
+        (DecodedBlocks, "imaging.blockCacheMegabytes", 4),
         (DerivativesMemory, "cache.memory.maxSizeMegabytes", 2),
-        (ImageSharpPool, "imaging.maximumPoolSizeMegabytes", 2),
+        (ImageSharpPool, "imaging.maximumPoolSizeMegabytes", 1),
         (RemoteSources, null, 1),
     ];
 

@@ -24,7 +24,7 @@ public class MemoryBudgetTests
     public void TearDown() => _folder.Dispose();
 
     [Test]
-    [Description("The default 768 MB split: a third, a quarter, a sixth, a sixth, a twelfth.")]
+    [Description("The default 768 MB split: a third, a third, a sixth, a twelfth, a twelfth.")]
     public void Split_Defaults_SharesReachEveryCache()
     {
         using var services = BuildServices();
@@ -32,12 +32,26 @@ public class MemoryBudgetTests
         Assert.Multiple(() =>
         {
             Assert.That(services.GetRequiredService<IOptions<ImageSharpSourceDecoderOptions>>().Value.MemoryBudgetMegabytes, Is.EqualTo(256));
-            Assert.That(services.GetRequiredService<IOptions<DecodedBlockCacheOptions>>().Value.BlockCacheMegabytes, Is.EqualTo(192));
+            Assert.That(services.GetRequiredService<IOptions<DecodedBlockCacheOptions>>().Value.BlockCacheMegabytes, Is.EqualTo(256));
             Assert.That(services.GetRequiredService<IOptions<CachingOptions>>().Value.Memory.MaxSizeMegabytes, Is.EqualTo(128));
-            Assert.That(services.GetRequiredService<IOptions<ImageSharpOptions>>().Value.MaximumPoolSizeMegabytes, Is.EqualTo(128));
+            Assert.That(services.GetRequiredService<IOptions<ImageSharpOptions>>().Value.MaximumPoolSizeMegabytes, Is.EqualTo(64));
             Assert.That(services.GetRequiredService<IOptions<ImageSharpOptions>>().Value.AllocationLimitMegabytes, Is.EqualTo(768));
             Assert.That(services.GetRequiredService<MemoryBudget>()[MemoryBudget.RemoteSources], Is.EqualTo(64));
         });
+    }
+
+    [Test]
+    [Description("The default block share holds every full-resolution block of a 10000x7500 RGB image, so a viewer's repeated "
+        + "walk over it is not a least-recently-used cycle one block larger than the cache (every block missed, every "
+        + "render decoding again), with the rendered-image tier on or off.")]
+    [TestCase(null)]
+    [TestCase("--cache:memory:maxSizeMegabytes=0")]
+    public void Split_Defaults_BlockShareHoldsOneLargeScan(string? setting)
+    {
+        using var services = BuildServices(setting is null ? [] : [setting]);
+
+        var blocks = services.GetRequiredService<IOptions<DecodedBlockCacheOptions>>().Value.BlockCacheBytes;
+        Assert.That(blocks, Is.GreaterThanOrEqualTo(10_000L * 7_500 * 3));
     }
 
     [Test]
@@ -50,9 +64,9 @@ public class MemoryBudgetTests
         Assert.Multiple(() =>
         {
             Assert.That(services.GetRequiredService<IOptions<DecodedBlockCacheOptions>>().Value.BlockCacheMegabytes, Is.EqualTo(408));
-            Assert.That(budget[MemoryBudget.DecodedImages], Is.EqualTo(160), "4/9 of the 360 MB left");
-            Assert.That(budget[MemoryBudget.DerivativesMemory], Is.EqualTo(80));
-            Assert.That(budget[MemoryBudget.RemoteSources], Is.EqualTo(40));
+            Assert.That(budget[MemoryBudget.DecodedImages], Is.EqualTo(180), "4/8 of the 360 MB left");
+            Assert.That(budget[MemoryBudget.DerivativesMemory], Is.EqualTo(90));
+            Assert.That(budget[MemoryBudget.RemoteSources], Is.EqualTo(45));
             Assert.That(ValidationFailures(services), Is.Empty);
         });
     }
