@@ -17,6 +17,7 @@ internal static class IiifEndpointExtensions
         services.AddIiifMvc();
         services.AddIiifImaging();
         services.AddSingleton<RenderGate>();
+        services.AddSingleton<DeclineLog>();
         services.AddSingleton<InfoDocumentFactory>();
         services.AddIiifCaching();
         services.AddSingleton<RenderSettings>();

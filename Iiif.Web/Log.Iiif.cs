@@ -13,8 +13,8 @@ internal static partial class Log
     public static partial void ClientDisconnected(ILogger logger, string img);
 
     [LoggerMessage(EventId = 302, EventName = "RenderRejected", Level = LogLevel.Warning,
-        Message = "No render slot came free for {img}: answered 503")]
-    public static partial void RenderRejected(ILogger logger, string img);
+        Message = "No render slot came free for {img}: answered 503 ({heldBack} more declined since the last such warning)")]
+    public static partial void RenderRejected(ILogger logger, string img, long heldBack);
 
     [LoggerMessage(EventId = 304, EventName = "SlowClientDropped", Level = LogLevel.Information,
         Message = "Closed the connection of a client too slow to read {url} ({ip}): it took {sent} of {length} bytes, then more than {timeoutSeconds} s for the next 64 KB (server.writeTimeoutSeconds)")]

@@ -28,6 +28,7 @@ internal sealed class ImagePipeline(
     IInfoCache infos,
     IDerivativeCache derivatives,
     RenderGate gate,
+    DeclineLog declines,
     RenderSettings settings,
     IOptions<LimitsOptions> limits,
     ILogger<ImagePipeline> logger) : IImagePipeline
@@ -122,7 +123,7 @@ internal sealed class ImagePipeline(
                 planned.Key, planned.Metadata, (stream, ct) => RenderAsync(image, stream, ct), mode, cancellationToken).ConfigureAwait(false);
             if (derivative is null)
             {
-                Log.RenderRejected(logger, image.Identifier);
+                declines.Declined(logger, image.Identifier);
                 return IiifError.Unavailable(
                     string.Create(CultureInfo.InvariantCulture, $"The server is too busy to render this now; try again in {gate.RetryAfter.TotalSeconds:0} s."),
                     gate.RetryAfter);
