@@ -8,9 +8,14 @@ cd "$(dirname "$0")"
 # nginx, redis-server, openssl: the scale-out test (Iiif.Tests/Deploy); ansible, systemd (systemd-analyze): the
 # deploy/ checks in the same category. libvips-tools (vips), libtiff-tools (tiffcp, tiffset, tiff2rgba): the TIFF
 # pyramids the TIFF tests make and libtiff's own reading of them, and the 30000x20000 JPEG test file; openjph-tools
-# (ojph_compress): HTJ2K test files. djpeg (libjpeg-turbo-progs, decoding stored tiles) is a runtime package.
-./scripts/install-deps.sh chromium nginx redis-server openssl ansible systemd openjph-tools libvips-tools libtiff-tools || exit 1
+# (ojph_compress): HTJ2K test files; libopenjp2-tools (opj_compress), with vips's noise: the 10000x7500
+# JPEG 2000 with TLM and PLT markers of the remote-source tests; python3: the load benchmark's tile list
+# (benchmarks/load/tile_urls.py). djpeg (libjpeg-turbo-progs, decoding stored tiles) is a runtime package.
+./scripts/install-deps.sh chromium nginx redis-server openssl ansible systemd openjph-tools libvips-tools libtiff-tools libopenjp2-tools python3 || exit 1
 command -v npm >/dev/null 2>&1 || ./scripts/install-deps.sh nodejs npm || exit 1
+# s3rver: the S3-protocol server the s3 source tests start (not packaged in Debian); kept apart from the viewer's assets.
+[ -f .ci/tools/node_modules/s3rver/bin/s3rver.js ] \
+    || npm install --prefix .ci/tools --no-audit --no-fund --no-save --loglevel=error s3rver@3.7.1 >/dev/null || exit 1
 ./scripts/build-viewer-assets.sh || exit 1
 
 results_dir="$(pwd)/.ci/results"

@@ -16,6 +16,11 @@ public sealed class CacheDerivativesOptions
     [Range(0, int.MaxValue, ErrorMessage = "must be a positive number of megabytes, or 0 to evict only when the disk is full")]
     public int MinFreeMegabytes { get; set; } = 256;
 
+    /// <summary>Megabytes of rendered images waiting to be written to disk behind the responses; when a write would
+    /// overflow it, it is skipped and counted. 0 = write on the request path.</summary>
+    [Range(0, 1_000_000, ErrorMessage = "must be a positive number of megabytes, or 0 to write on the request path")]
+    public int WriteBehindMegabytes { get; set; } = 64;
+
     /// <summary><see cref="MaxSizeMegabytes"/> in bytes; 0 = unlimited.</summary>
     public long MaxBytes => MaxSizeMegabytes * CacheMemoryOptions.Megabyte;
 

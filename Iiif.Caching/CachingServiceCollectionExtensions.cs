@@ -34,7 +34,8 @@ public static class CachingServiceCollectionExtensions
         // The derivative tiers, fastest first; a tier registered later (IDerivativeTier) is asked after these.
         services.AddSingleton<IDerivativeTier>(sp => new MemoryDerivativeTier(
             sp.GetRequiredService<IOptions<CachingOptions>>().Value, sp.GetRequiredService<TimeProvider>()));
-        services.AddSingleton<IDerivativeTier>(sp => new DiskDerivativeTier(sp.GetRequiredService<DiskDerivativeStore>()));
+        services.AddKeyedSingleton(DiskTierKey, (sp, _) => DiskTier(sp));
+        services.AddSingleton(sp => sp.GetRequiredKeyedService<IDerivativeTier>(DiskTierKey));
         services.AddSingleton<IDerivativeTier>(sp => new SharedDerivativeTier(
             sp.GetRequiredService<SharedCacheTier>().Cache,
             sp.GetRequiredService<IOptions<CachingOptions>>().Value,
@@ -48,6 +49,33 @@ public static class CachingServiceCollectionExtensions
         // Both report their tiers wherever the host publishes cache statistics (info first, then derivatives).
         services.AddSingleton<ICacheStatisticsSource>(sp => sp.GetRequiredService<IInfoCache>());
         services.AddSingleton<ICacheStatisticsSource>(sp => sp.GetRequiredService<IDerivativeCache>());
+        services.AddSingleton(sp => sp.GetRequiredKeyedService<IDerivativeTier>(DiskTierKey) as ICacheStatisticsSource ?? NoStatistics.Instance);
         return services;
+    }
+
+    private const string DiskTierKey = "disk";
+
+    // Disk writes leave the request path through a bounded queue, unless configured off.
+    private static IDerivativeTier DiskTier(IServiceProvider sp)
+    {
+        var store = sp.GetRequiredService<DiskDerivativeStore>();
+        var disk = new DiskDerivativeTier(store);
+        var queueBytes = sp.GetRequiredService<IOptions<CachingOptions>>().Value.Derivatives.WriteBehindMegabytes * CacheMemoryOptions.Megabyte;
+        if (!disk.Enabled || queueBytes == 0)
+        {
+            return disk;
+        }
+
+        return new WriteBehindTier(disk, queueBytes, () => store.Health.Snapshot().State != CacheTierStates.Ok,
+            WriteBehindDrainTimeout, sp.GetRequiredService<ILogger<WriteBehindTier>>());
+    }
+
+    private static readonly TimeSpan WriteBehindDrainTimeout = TimeSpan.FromSeconds(10);
+
+    private sealed class NoStatistics : ICacheStatisticsSource
+    {
+        public static readonly NoStatistics Instance = new();
+
+        public IReadOnlyList<CacheStatistics> GetStatistics() => [];
     }
 }

@@ -58,4 +58,12 @@ internal static partial class Log
     [LoggerMessage(EventId = 3015, Level = LogLevel.Warning,
         Message = "Shared cache unavailable: not connected to Redis ({Endpoint}); serving from local tiers and rendering until it reconnects by itself")]
     public static partial void SharedCacheDisconnected(ILogger logger, string endpoint);
+
+    [LoggerMessage(EventId = 3016, Level = LogLevel.Information,
+        Message = "Derivative writes to the {Tier} tier: queue drained at shutdown ({Written} written since start)")]
+    public static partial void WriteBehindDrained(ILogger logger, string tier, long written);
+
+    [LoggerMessage(EventId = 3017, Level = LogLevel.Warning,
+        Message = "Derivative writes to the {Tier} tier: {Count} queued writes ({Bytes} bytes) dropped at shutdown after {Seconds} s of draining; those images render again when asked for")]
+    public static partial void WriteBehindDropped(ILogger logger, string tier, long count, long bytes, double seconds);
 }

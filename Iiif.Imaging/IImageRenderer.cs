@@ -23,4 +23,11 @@ public interface IImageRenderer
     /// they are (a JPEG tile of a TIFF pyramid), without decoding or encoding: reading them again costs what reading a
     /// cached copy would, so a host need not keep such a copy on disk. Cheap: reads only facts already cached.</summary>
     bool ServesStoredBytes(ImageSourceHandle source, RenderPlan plan);
+
+    /// <summary>Fetches what <see cref="Identify"/> (<paramref name="plan"/> null) or <see cref="RenderAsync"/> will read
+    /// from a remote source, so those only wait for the CPU: call it before taking a render slot. Nothing for local
+    /// files.</summary>
+    /// <exception cref="SourceUnavailableException">The upstream failed, refused or timed out.</exception>
+    /// <exception cref="SourceDecodeException">The source must be read whole and is too large.</exception>
+    Task PrepareAsync(ImageSourceHandle source, RenderPlan? plan, CancellationToken cancellationToken) => Task.CompletedTask;
 }

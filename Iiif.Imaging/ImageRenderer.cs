@@ -22,8 +22,13 @@ internal sealed class ImageRenderer : IImageRenderer
     private readonly RenderActivity _activity;
     private readonly DecodeFailureMemory _failures;
 
-    public ImageRenderer(DecoderSelector selector, PlanApplier applier, IEncoderCatalog catalog, RenderActivity activity, TimeProvider? time = null)
+    private readonly RemoteReadPreparer? _remote;
+
+    public ImageRenderer(
+        DecoderSelector selector, PlanApplier applier, IEncoderCatalog catalog, RenderActivity activity, TimeProvider? time = null,
+        RemoteReadPreparer? remote = null)
     {
+        _remote = remote;
         ArgumentNullException.ThrowIfNull(selector);
         ArgumentNullException.ThrowIfNull(applier);
         ArgumentNullException.ThrowIfNull(catalog);
@@ -90,6 +95,10 @@ internal sealed class ImageRenderer : IImageRenderer
         cancellationToken.ThrowIfCancellationRequested();
         await _catalog.EncodeAsync(output, plan.Format, destination, cancellationToken).ConfigureAwait(false);
     }
+
+    /// <inheritdoc/>
+    public Task PrepareAsync(ImageSourceHandle source, RenderPlan? plan, CancellationToken cancellationToken) =>
+        _remote?.PrepareAsync(source, plan, cancellationToken) ?? Task.CompletedTask;
 
     private T Remembering<T>(ImageSourceHandle source, RenderPlan plan, Func<T> decode)
     {

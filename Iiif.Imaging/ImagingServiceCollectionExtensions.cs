@@ -4,6 +4,7 @@ using Iiif.Imaging.Encoding;
 using Iiif.Imaging.Jpeg2000;
 using Iiif.Imaging.Memory;
 using Iiif.Imaging.Sources;
+using Iiif.Imaging.Sources.Remote;
 using Iiif.Imaging.Tiff;
 using Iiif.Imaging.Transforms;
 using Microsoft.Extensions.DependencyInjection;
@@ -42,8 +43,8 @@ public static class ImagingServiceCollectionExtensions
         services.TryAddSingleton<ImageSharpPool>();
         services.TryAddSingleton<RenderActivity>();
         services.TryAddSingleton<FileSystemImageSource>();
-        services.TryAddSingleton<IImageSource>(sp => sp.GetRequiredService<FileSystemImageSource>());
         services.AddSingleton<ICacheStatisticsSource>(sp => sp.GetRequiredService<FileSystemImageSource>());
+        services.AddIiifSourceRules();
 
         // One block cache and one facts cache for every tiled decoder: one budget, one statistic.
         services.TryAddSingleton<DecodedBlockCache>();
@@ -69,4 +70,35 @@ public static class ImagingServiceCollectionExtensions
         services.TryAddSingleton<IImageRenderer, ImageRenderer>();
         return services;
     }
+
+    /// <summary>The pooled HTTP clients of the <c>http</c> source rules (see <see cref="SourceRulesOptions"/>): a host
+    /// reads its rules at start-up and registers them here, since each rule's pool and retries are set up once.</summary>
+    public static IServiceCollection AddIiifHttpSourceClients(this IServiceCollection services, IEnumerable<SourceRuleOptions> rules)
+    {
+        ArgumentNullException.ThrowIfNull(services);
+        ArgumentNullException.ThrowIfNull(rules);
+        SourceRulesFactory.AddHttpClients(services, rules);
+        return services;
+    }
+
+    // The source rules, the byte-range cache of remote sources and the source the server reads: the image folder alone
+    // without rules, else the rules in order with the folder last.
+    private static void AddIiifSourceRules(this IServiceCollection services)
+    {
+        services.AddOptions<SourceRulesOptions>();
+        services.AddHttpClient();
+        services.TryAddSingleton<RemoteSourceCounters>();
+        services.TryAddSingleton<ReadPlanCache>();
+        services.TryAddSingleton<RemoteReadPreparer>();
+        services.TryAddSingleton(sp =>
+        {
+            var options = sp.GetRequiredService<IOptions<SourceRulesOptions>>().Value.RangeCache;
+            return new RangeCache(options.BlockKilobytes * 1024, (options.MemoryMegabytes ?? DefaultRangeCacheMegabytes) * 1024L * 1024L);
+        });
+        services.AddSingleton<ICacheStatisticsSource>(sp => sp.GetRequiredService<RangeCache>());
+        services.TryAddSingleton<IImageSource>(SourceRulesFactory.Create);
+    }
+
+    /// <summary>The range cache's size when no host draws it from a memory budget.</summary>
+    private const int DefaultRangeCacheMegabytes = 64;
 }

@@ -1,3 +1,5 @@
+using Iiif.Imaging;
+using Iiif.Imaging.Sources.Remote;
 using System.Collections;
 using Iiif.Web.Admin;
 using Iiif.Web.Cleaning;
@@ -133,6 +135,7 @@ internal static class HostingExtensions
         // IOptions: the host reads HostOptions when it is built, before start-up validation reports bad values.
         builder.Services.Configure<HostOptions>(host => host.ShutdownTimeout = TimeSpan.FromSeconds(Math.Max(0, server.ShutdownTimeoutSeconds)));
         builder.Services.AddIiifOptions().AddIiifHttp().AddIiifServer().AddIiifMetrics();
+        builder.Services.AddIiifHttpSourceClients(Bind<SourceRulesOptions>(builder.Configuration, ConfigurationSections.Sources).Rules);
         builder.Services.AddIiifViewer().AddIiifAdmin();
         builder.Services.AddIiifWarming().AddIiifCleaning().AddIiifMemory();
         return builder;

@@ -2,6 +2,7 @@ using Iiif.Caching;
 using Iiif.Imaging;
 using Iiif.Imaging.Decoding;
 using Iiif.Imaging.Sources;
+using Iiif.Imaging.Sources.Remote;
 using Iiif.Web.Configuration;
 using Iiif.Web.Http;
 using Microsoft.AspNetCore.HostFiltering;
@@ -38,6 +39,7 @@ internal static class ServiceCollectionExtensions
 
         services.AddSingleton<IValidateOptions<ServerOptions>, ServerOptionsValidator>();
         services.AddSingleton<IValidateOptions<FileSystemSourceOptions>, FileSystemSourceOptionsValidator>();
+        services.AddSingleton<IValidateOptions<SourceRulesOptions>, SourceRulesOptionsValidator>();
         services.AddSingleton<IValidateOptions<LimitsOptions>, LimitsOptionsValidator>();
         services.AddSingleton<IValidateOptions<InfoOptions>, InfoOptionsValidator>();
         services.AddSingleton<IConfigureOptions<InfoOptions>, InfoOptionsSetup>();
@@ -93,6 +95,7 @@ internal static class ServiceCollectionExtensions
         services.AddSingleton<IPostConfigureOptions<ImageSharpSourceDecoderOptions>>(sp => sp.GetRequiredService<MemoryBudgetSetup>());
         services.AddSingleton<IPostConfigureOptions<DecodedBlockCacheOptions>>(sp => sp.GetRequiredService<MemoryBudgetSetup>());
         services.AddSingleton<IPostConfigureOptions<ImageSharpOptions>>(sp => sp.GetRequiredService<MemoryBudgetSetup>());
+        services.AddSingleton<IPostConfigureOptions<SourceRulesOptions>>(sp => sp.GetRequiredService<MemoryBudgetSetup>());
         services.AddSingleton<IValidateOptions<MemoryOptions>>(sp => sp.GetRequiredService<MemoryBudgetSetup>());
     }
 }

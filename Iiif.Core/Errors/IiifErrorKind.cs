@@ -23,4 +23,12 @@ public enum IiifErrorKind
 
     /// <summary>Overload or maintenance.</summary>
     ServiceUnavailable,
+
+    /// <summary>The upstream that holds the image (an HTTP repository, object storage) failed or sent something unusable
+    /// (https://www.rfc-editor.org/rfc/rfc9110#name-502-bad-gateway).</summary>
+    BadGateway,
+
+    /// <summary>The upstream that holds the image did not answer in time
+    /// (https://www.rfc-editor.org/rfc/rfc9110#name-504-gateway-timeout).</summary>
+    GatewayTimeout,
 }

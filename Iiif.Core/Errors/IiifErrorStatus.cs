@@ -13,6 +13,8 @@ public static class IiifErrorStatus
         IiifErrorKind.InternalError => 500,
         IiifErrorKind.NotImplemented => 501,
         IiifErrorKind.ServiceUnavailable => 503,
+        IiifErrorKind.BadGateway => 502,
+        IiifErrorKind.GatewayTimeout => 504,
         _ => throw new ArgumentOutOfRangeException(nameof(kind), kind, "Unknown error kind."),
     };
 }

@@ -86,7 +86,7 @@ internal sealed class ImageSharpSourceDecoder : IImageDecoder, ICacheStatisticsS
     private (SourceFormat Format, IImageInfo Info) ReadHeader(ImageSourceHandle source, CancellationToken cancellationToken)
     {
         var format = Sniff(source);
-        using var stream = source.OpenRead();
+        using var stream = source.OpenRead(cancellationToken);
         var info = Guard(source, () => ImageSharpFormats.Identify(format, _configuration, stream, cancellationToken));
         if (info is null || info.Width < 1 || info.Height < 1)
         {

@@ -4,13 +4,13 @@ using Iiif.Core.Info;
 namespace Iiif.Imaging.Sources;
 
 /// <summary>A source file found by <see cref="FileSystemImageSource"/>: its resolved path (no links left in it) and the
-/// version it had when it was found.</summary>
+/// version it had when it was found. Reads are positional reads of the file (<see cref="FileSourceReader"/>).</summary>
 internal sealed class FileSystemImageSourceHandle : ImageSourceHandle
 {
     private readonly string _path;
 
     public FileSystemImageSourceHandle(ImageIdentifier identifier, FileInfo file)
-        : base(identifier, new SourceVersion(new DateTimeOffset(file.LastWriteTimeUtc), file.Length))
+        : base(identifier, new SourceVersion(new DateTimeOffset(file.LastWriteTimeUtc), file.Length), "file:" + file.FullName)
     {
         _path = file.FullName;
     }
@@ -19,11 +19,25 @@ internal sealed class FileSystemImageSourceHandle : ImageSourceHandle
     public override string? LocalPath => _path;
 
     /// <inheritdoc/>
-    /// <remarks>FileShare.Delete lets the file be replaced or removed while a request still reads the old bytes (an
-    /// atomic rename over it never fails because of us). No access-pattern hint: ImageSharp reads front to back while the
-    /// JPEG 2000 decoder jumps between tiles, and on Linux RandomAccess switches read-ahead off while SequentialScan
-    /// over-reads on every jump, so the kernel's adaptive default suits both. Not Asynchronous: decoders read
-    /// synchronously. A file deleted since it was resolved throws <see cref="FileNotFoundException"/>.</remarks>
-    public override Stream OpenRead() =>
-        new FileStream(_path, FileMode.Open, FileAccess.Read, FileShare.Read | FileShare.Delete, 4096, FileOptions.None);
+    /// <remarks>A file deleted since it was resolved throws <see cref="FileNotFoundException"/>.</remarks>
+    public override ISourceReader OpenReader(CancellationToken cancellationToken = default) => new FileSourceReader(_path, cancellationToken);
+
+    /// <inheritdoc/>
+    public override async ValueTask<int> ReadAsync(long offset, Memory<byte> buffer, CancellationToken cancellationToken)
+    {
+        using var file = FileSourceReader.Open(_path);
+        var total = 0;
+        while (total < buffer.Length)
+        {
+            var read = await RandomAccess.ReadAsync(file, buffer[total..], offset + total, cancellationToken).ConfigureAwait(false);
+            if (read == 0)
+            {
+                break;
+            }
+
+            total += read;
+        }
+
+        return total;
+    }
 }

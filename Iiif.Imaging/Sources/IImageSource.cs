@@ -12,4 +12,8 @@ public interface IImageSource
 
     /// <summary>Lists the identifiers this source can serve (for the index page and the command-line warmer).</summary>
     IAsyncEnumerable<ImageIdentifier> ListAsync(CancellationToken cancellationToken);
+
+    /// <summary>Names of the source rules whose images <see cref="ListAsync"/> cannot include (an HTTP server cannot be
+    /// listed), so an index can say that their images are reached by identifier only.</summary>
+    IReadOnlyList<string> UnlistedRules => [];
 }

@@ -20,7 +20,7 @@ public static class TiffImageReader
         ArgumentNullException.ThrowIfNull(configuration);
         var source = new PathSource(path);
         TiffFacts facts;
-        using (var bytes = new TiffByteSource(source.OpenRead()))
+        using (var bytes = new TiffByteSource(source.OpenRead(cancellationToken)))
         {
             facts = TiffStructureReader.Read(bytes, cancellationToken);
         }
@@ -63,7 +63,6 @@ public static class TiffImageReader
     {
         public override string? LocalPath => path;
 
-        public override Stream OpenRead() =>
-            new FileStream(path, FileMode.Open, FileAccess.Read, FileShare.Read, 4096, FileOptions.RandomAccess);
+        public override ISourceReader OpenReader(CancellationToken cancellationToken = default) => new FileSourceReader(path, cancellationToken);
     }
 }

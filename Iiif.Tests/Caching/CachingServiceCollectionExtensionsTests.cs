@@ -1,3 +1,4 @@
+using Iiif.Tests.TestUtilities;
 using Iiif.Caching;
 using Iiif.Caching.Derivatives;
 using Iiif.Caching.Info;
@@ -26,6 +27,8 @@ public sealed class CachingServiceCollectionExtensionsTests
         {
         }
 
+        // The disk write happens behind the response (cache.derivatives.writeBehindMegabytes).
+        await Until.TrueAsync(() => fixture.DataFiles().Any(), "the queued disk write");
         time.Advance(TimeSpan.FromDays(2));
         var report = await cleaner.CleanAsync(CancellationToken.None);
 

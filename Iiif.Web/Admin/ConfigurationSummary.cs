@@ -108,7 +108,10 @@ internal static partial class ConfigurationSummary
             case JsonObject obj:
                 foreach (var property in obj.ToList())
                 {
-                    obj[property.Key] = Masked(property.Key, property.Value?.DeepClone());
+                    // A remote source's request headers (sources.rules[].http.headers) usually carry a credential.
+                    obj[property.Key] = string.Equals(key, "headers", StringComparison.OrdinalIgnoreCase) && property.Value is JsonValue
+                        ? JsonValue.Create(AdminApi.Mask)
+                        : Masked(property.Key, property.Value?.DeepClone());
                 }
 
                 return obj;

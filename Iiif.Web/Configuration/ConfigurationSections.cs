@@ -3,6 +3,7 @@ using Iiif.Imaging;
 using Iiif.Imaging.Decoding;
 using Iiif.Imaging.Encoding;
 using Iiif.Imaging.Sources;
+using Iiif.Imaging.Sources.Remote;
 using Iiif.Imaging.Tiff;
 using Iiif.Imaging.Transforms;
 using Microsoft.Extensions.Options;
@@ -18,12 +19,14 @@ internal static class ConfigurationSections
     public const string Images = "images";
     public const string Imaging = "imaging";
     public const string Cache = "cache";
+    public const string Sources = "sources";
 
     /// <summary>Every bound section, in the order the configuration file lists them.</summary>
     public static IReadOnlyList<BoundSection> All { get; } =
     [
         new BoundSection<ServerOptions>(ServerOptions.SectionName),
         new BoundSection<FileSystemSourceOptions>(Images),
+        new BoundSection<SourceRulesOptions>(Sources),
         new BoundSection<ImagingOptions>(Imaging),
         new BoundSection<EncodingOptions>(Imaging),
         new BoundSection<TransformOptions>(Imaging),

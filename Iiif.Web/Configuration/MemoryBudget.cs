@@ -20,15 +20,15 @@ internal sealed record MemoryBudget(int TotalMegabytes, IReadOnlyList<MemoryShar
     /// default holds every full-resolution block of such an image (225 MB): a viewer's walk over all of them, repeated
     /// by the next viewer, then decodes each block once instead of missing every block of a least-recently-used cycle
     /// slightly larger than the cache. The rendered-image tier holds small hot tiles; the pool only needs to cover the
-    /// renders in flight (one per core, one thread each); remote sources (byte-range caches) are reserved for later
-    /// sources.</summary>
+    /// renders in flight (one per core, one thread each); remote sources' byte-range
+    /// cache keeps header and index ranges and the tile-parts in flight.</summary>
     public static IReadOnlyList<(string Name, string? Key, int Weight)> Weights { get; } =
     [
         (DecodedImages, "imaging.memoryBudgetMegabytes", 4),
         (DecodedBlocks, "imaging.blockCacheMegabytes", 4),
         (DerivativesMemory, "cache.memory.maxSizeMegabytes", 2),
         (ImageSharpPool, "imaging.maximumPoolSizeMegabytes", 1),
-        (RemoteSources, null, 1),
+        (RemoteSources, "sources.rangeCache.memoryMegabytes", 1),
     ];
 
     /// <summary>Splits <paramref name="totalMegabytes"/>; <paramref name="explicitMegabytes"/> holds the shares set by

@@ -1,6 +1,7 @@
 using Iiif.Caching;
 using Iiif.Imaging;
 using Iiif.Imaging.Decoding;
+using Iiif.Imaging.Sources.Remote;
 using Microsoft.Extensions.Options;
 
 namespace Iiif.Web.Configuration;
@@ -14,6 +15,7 @@ internal sealed class MemoryBudgetSetup(IConfiguration configuration) :
     IPostConfigureOptions<ImageSharpSourceDecoderOptions>,
     IPostConfigureOptions<DecodedBlockCacheOptions>,
     IPostConfigureOptions<ImageSharpOptions>,
+    IPostConfigureOptions<SourceRulesOptions>,
     IValidateOptions<MemoryOptions>
 {
     private readonly Lazy<MemoryBudget> _budget = new(() => Read(configuration));
@@ -33,6 +35,7 @@ internal sealed class MemoryBudgetSetup(IConfiguration configuration) :
         AddIfSet(set, MemoryBudget.DecodedBlocks, imaging.Get<DecodedBlockCacheOptions>()?.BlockCacheMegabytes);
         AddIfSet(set, MemoryBudget.DerivativesMemory, configuration.GetSection(ConfigurationSections.Cache).Get<CachingOptions>()?.Memory.MaxSizeMegabytes);
         AddIfSet(set, MemoryBudget.ImageSharpPool, imaging.Get<ImageSharpOptions>()?.MaximumPoolSizeMegabytes);
+        AddIfSet(set, MemoryBudget.RemoteSources, configuration.GetSection(ConfigurationSections.Sources).Get<SourceRulesOptions>()?.RangeCache.MemoryMegabytes);
         return MemoryBudget.Split(total, set);
     }
 
@@ -62,6 +65,12 @@ internal sealed class MemoryBudgetSetup(IConfiguration configuration) :
         ArgumentNullException.ThrowIfNull(options);
         options.MaximumPoolSizeMegabytes ??= Budget[MemoryBudget.ImageSharpPool];
         options.AllocationLimitMegabytes ??= Budget.TotalMegabytes;
+    }
+
+    public void PostConfigure(string? name, SourceRulesOptions options)
+    {
+        ArgumentNullException.ThrowIfNull(options);
+        options.RangeCache.MemoryMegabytes ??= Math.Max(1, Budget[MemoryBudget.RemoteSources]);
     }
 
     public ValidateOptionsResult Validate(string? name, MemoryOptions options)

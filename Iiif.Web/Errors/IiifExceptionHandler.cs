@@ -1,4 +1,5 @@
 using System.Text;
+using Iiif.Imaging.Sources;
 using Iiif.Web.Http;
 using Microsoft.AspNetCore.Diagnostics;
 
@@ -21,15 +22,27 @@ internal sealed class IiifExceptionHandler(ILogger<IiifExceptionHandler> logger)
             return true;
         }
 
-        Log.UnhandledException(logger, exception, url);
-        httpContext.Response.StatusCode = StatusCodes.Status500InternalServerError;
-        httpContext.Response.ContentType = IiifHeaders.PlainText;
-        httpContext.Response.ContentLength = Body.Length;
-        if (!HttpMethods.IsHead(httpContext.Request.Method))
+        if (exception is SourceUnavailableException upstream)
         {
-            await httpContext.Response.Body.WriteAsync(Body, cancellationToken).ConfigureAwait(false);
+            // Logged where it happened, with the rule's name; the client gets the status and a short reason.
+            await WriteAsync(httpContext, UpstreamFailures.StatusOf(upstream.Failure), UpstreamFailures.ReasonOf(upstream.Failure), cancellationToken)
+                .ConfigureAwait(false);
+            return true;
         }
 
+        Log.UnhandledException(logger, exception, url);
+        await WriteAsync(httpContext, StatusCodes.Status500InternalServerError, Body, cancellationToken).ConfigureAwait(false);
         return true;
+    }
+
+    private static async Task WriteAsync(HttpContext httpContext, int status, byte[] body, CancellationToken cancellationToken)
+    {
+        httpContext.Response.StatusCode = status;
+        httpContext.Response.ContentType = IiifHeaders.PlainText;
+        httpContext.Response.ContentLength = body.Length;
+        if (!HttpMethods.IsHead(httpContext.Request.Method))
+        {
+            await httpContext.Response.Body.WriteAsync(body, cancellationToken).ConfigureAwait(false);
+        }
     }
 }

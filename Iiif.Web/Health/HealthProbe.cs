@@ -1,5 +1,6 @@
 using Iiif.Imaging.Jpeg2000;
 using Iiif.Imaging.Sources;
+using Iiif.Imaging.Sources.Remote;
 using Microsoft.Extensions.Options;
 
 namespace Iiif.Web.Health;
@@ -8,8 +9,11 @@ namespace Iiif.Web.Health;
 /// permissions) and the native JPEG 2000 codec. Cheap enough for a load balancer to call every few seconds: it reads
 /// one directory entry and calls opj_version. Options come from the monitor, which keeps the instance validated at
 /// start-up: IOptions would validate again on first use and throw once the folder is gone, the very case to report.</summary>
-internal sealed class HealthProbe(IOptionsMonitor<FileSystemSourceOptions> images)
+internal sealed class HealthProbe(IOptionsMonitor<FileSystemSourceOptions> images, RemoteSourceCounters? remote = null)
 {
+    /// <summary>How long a failed upstream answer is reported after it.</summary>
+    private static readonly TimeSpan FailureWindow = TimeSpan.FromMinutes(1);
+
     public const string Ok = "ok";
     public const string Failing = "failing";
     public const string Readable = "readable";
@@ -23,7 +27,11 @@ internal sealed class HealthProbe(IOptionsMonitor<FileSystemSourceOptions> image
         var imagesReadable = IsReadable(images.CurrentValue.Root);
         var codecVersion = Jpeg2000Codec.TryGetVersion();
         var healthy = imagesReadable && codecVersion is not null;
-        return new HealthReport(healthy ? Ok : Failing, imagesReadable ? Readable : Unreadable, codecVersion ?? Unavailable);
+        var now = DateTimeOffset.UtcNow;
+        return new HealthReport(healthy ? Ok : Failing, imagesReadable ? Readable : Unreadable, codecVersion ?? Unavailable)
+        {
+            Sources = remote is { Rules.Count: > 0 } ? remote.Rules.ToDictionary(r => r.Key, r => r.Value.StateAt(now, FailureWindow)) : null,
+        };
     }
 
     internal static bool IsReadable(string folder)

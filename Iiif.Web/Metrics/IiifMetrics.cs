@@ -61,6 +61,7 @@ internal sealed class IiifMetrics
         Registry.AddBeforeCollectCallback(_memory.Read);
         ProcessMetrics.Register(Registry, factory);
         CacheHealthMetrics.Register(Registry, factory, services);
+        SourceMetrics.Register(Registry, factory, services);
     }
 
     /// <summary>The registry /metrics exposes.</summary>

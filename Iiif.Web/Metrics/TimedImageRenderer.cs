@@ -14,6 +14,9 @@ internal sealed class TimedImageRenderer(IImageRenderer inner, IiifMetrics metri
     public ImageInfo Identify(ImageSourceHandle source, CancellationToken cancellationToken) =>
         inner.Identify(source, cancellationToken);
 
+    public Task PrepareAsync(ImageSourceHandle source, RenderPlan? plan, CancellationToken cancellationToken) =>
+        inner.PrepareAsync(source, plan, cancellationToken);
+
     public bool ServesStoredBytes(ImageSourceHandle source, RenderPlan plan) => inner.ServesStoredBytes(source, plan);
 
     public async Task RenderAsync(ImageSourceHandle source, RenderPlan plan, Stream destination, CancellationToken cancellationToken)

@@ -64,7 +64,12 @@ internal sealed class ImagePipeline(
         try
         {
             return await infos.GetOrAddAsync(
-                handle.Identifier.Value, handle.Version, ct => ValueTask.FromResult(renderer.Identify(handle, ct)), cancellationToken)
+                handle.Identifier.Value, handle.Version, async ct =>
+                {
+                    // A remote source's header ranges are fetched here, asynchronously, so Identify only reads the cache.
+                    await renderer.PrepareAsync(handle, null, ct).ConfigureAwait(false);
+                    return renderer.Identify(handle, ct);
+                }, cancellationToken)
                 .ConfigureAwait(false);
         }
         catch (SourceDecodeException e)
@@ -190,6 +195,8 @@ internal sealed class ImagePipeline(
 
     private async Task<RenderOutcome> RenderAsync(PreparedImage image, Stream output, CancellationToken cancellationToken)
     {
+        // A remote source's ranges are fetched before a render slot is taken: a slow upstream never holds one.
+        await renderer.PrepareAsync(image.Handle, image.Planned.Plan, cancellationToken).ConfigureAwait(false);
         using var slot = await gate.TryEnterAsync(cancellationToken).ConfigureAwait(false);
         if (slot is null)
         {

@@ -32,7 +32,10 @@ internal sealed class ViewerController(IImageSource source, IOptions<ServerOptio
 
         var truncated = entries.Count > IndexLimit;
         HttpContext.SetLogResult(LogValues.Viewer);
-        return View("Index", new ViewerIndexModel(truncated ? entries[..IndexLimit] : entries, truncated, IndexLimit));
+        return View("Index", new ViewerIndexModel(truncated ? entries[..IndexLimit] : entries, truncated, IndexLimit)
+        {
+            UnlistedRules = source.UnlistedRules,
+        });
     }
 
     [HttpGet("{**id}", Name = "viewer")]

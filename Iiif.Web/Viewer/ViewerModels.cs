@@ -10,7 +10,11 @@ public sealed record ViewerPageModel(string Identifier, string InfoUrl, bool Ass
 public sealed record ViewerIndexEntry(string Identifier, string ViewerUrl, string InfoUrl);
 
 /// <summary>The index page: the images of the folder, at most <paramref name="Limit"/> of them.</summary>
-public sealed record ViewerIndexModel(IReadOnlyList<ViewerIndexEntry> Images, bool Truncated, int Limit);
+public sealed record ViewerIndexModel(IReadOnlyList<ViewerIndexEntry> Images, bool Truncated, int Limit)
+{
+    /// <summary>Source rules whose images cannot be listed (reached by identifier only).</summary>
+    public IReadOnlyList<string> UnlistedRules { get; init; } = [];
+}
 
 /// <summary>The 404 page of an identifier with no image.</summary>
 public sealed record ViewerNotFoundModel(string Identifier);

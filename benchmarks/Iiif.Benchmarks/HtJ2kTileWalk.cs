@@ -162,6 +162,6 @@ internal static class HtJ2kTileWalk
     {
         public override string? LocalPath => path;
 
-        public override Stream OpenRead() => File.OpenRead(path);
+        public override ISourceReader OpenReader(CancellationToken cancellationToken = default) => new FileSourceReader(path, cancellationToken);
     }
 }

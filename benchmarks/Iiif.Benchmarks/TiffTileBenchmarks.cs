@@ -84,6 +84,6 @@ public class TiffTileBenchmarks
     {
         public override string? LocalPath => path;
 
-        public override Stream OpenRead() => new FileStream(path, FileMode.Open, FileAccess.Read, FileShare.Read, 4096);
+        public override ISourceReader OpenReader(CancellationToken cancellationToken = default) => new FileSourceReader(path, cancellationToken);
     }
 }

@@ -20,21 +20,12 @@ internal static unsafe class StreamCallbacks
                 return Failed;
             }
 
-            var destination = new Span<byte>(buffer, (int)Math.Min(size, int.MaxValue));
-            var total = 0;
-            while (total < destination.Length)
-            {
-                var read = context.Stream.Read(destination[total..]);
-                if (read == 0)
-                {
-                    break;
-                }
-
-                total += read;
-            }
+            // One read: the library asks again for the rest of a short read, and a source shaped by a read plan stops
+            // short on purpose (at the end of a tile-part) so the library's read-ahead never pulls in bytes it skips.
+            var read = context.Stream.Read(new Span<byte>(buffer, (int)Math.Min(size, int.MaxValue)));
 
             // The library wants -1, not 0, at the end of the data.
-            return total == 0 ? Failed : (nuint)total;
+            return read == 0 ? Failed : (nuint)read;
         }
         catch (Exception exception)
         {

@@ -4,7 +4,7 @@ using Iiif.Imaging.Sources;
 
 namespace Iiif.Tests.Imaging.Decoding;
 
-/// <summary>A source held in memory, with no local path: decoders must work from <see cref="OpenRead"/> alone.</summary>
+/// <summary>A source held in memory, with no local path: decoders must work from <see cref="ImageSourceHandle.OpenReader"/> alone.</summary>
 internal sealed class BytesSourceHandle : ImageSourceHandle
 {
     private readonly byte[] _bytes;
@@ -15,7 +15,5 @@ internal sealed class BytesSourceHandle : ImageSourceHandle
         _bytes = bytes;
     }
 
-    public override string? LocalPath => null;
-
-    public override Stream OpenRead() => new MemoryStream(_bytes, writable: false);
+    public override ISourceReader OpenReader(CancellationToken cancellationToken = default) => new MemorySourceReader(_bytes);
 }

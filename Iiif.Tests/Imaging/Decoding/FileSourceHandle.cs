@@ -17,5 +17,5 @@ internal sealed class FileSourceHandle : ImageSourceHandle
 
     public override string? LocalPath => _path;
 
-    public override Stream OpenRead() => File.OpenRead(_path);
+    public override ISourceReader OpenReader(CancellationToken cancellationToken = default) => new FileSourceReader(_path, cancellationToken);
 }

@@ -182,12 +182,12 @@ public class CacheAdminEndpointTests
         var response = await RawHttp.SendAsync(host.BaseUri, "GET", "/admin/cache/stats", Key);
         using var json = JsonDocument.Parse(response.Text);
         var all = json.RootElement.GetProperty("tiers").EnumerateArray().ToList();
-        var tiers = all.Where(t => t.GetProperty("cache").GetString() is "resolved-paths" or "info" or "derivatives" or "iiif-targets").ToList();
+        var tiers = all.Where(t => t.GetProperty("cache").GetString() is "resolved-paths" or "info" or "derivatives" or "derivative-writes" or "iiif-targets").ToList();
 
         Assert.That(response.Status, Is.EqualTo(200), response.ToString());
         Assert.That(tiers.Select(t => t.GetProperty("cache").GetString() + "/" + t.GetProperty("tier").GetString()),
-            Is.EqualTo(new[] { "resolved-paths/memory", "info/memory", "derivatives/memory", "iiif-targets/memory" }), "every registered source, in registration order");
-        Assert.That(all.Select(t => t.GetProperty("cache").GetString()), Is.SupersetOf(new[] { "decoded-blocks", "source-facts", "decoded-images" }),
+            Is.EqualTo(new[] { "resolved-paths/memory", "info/memory", "derivatives/memory", "derivative-writes/disk", "iiif-targets/memory" }), "every registered source, in registration order");
+        Assert.That(all.Select(t => t.GetProperty("cache").GetString()), Is.SupersetOf(new[] { "decoded-blocks", "source-facts", "decoded-images", "source-ranges" }),
             "the decoders' caches are listed too");
         var derivatives = tiers.Single(t => t.GetProperty("cache").GetString() == "derivatives");
         Assert.That(derivatives.GetProperty("entries").GetInt64(), Is.EqualTo(3));

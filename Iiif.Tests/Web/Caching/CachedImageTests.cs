@@ -105,6 +105,8 @@ public class CachedImageTests
         var renders = _counts.Renders;
         var original = await _host.Client.GetByteArrayAsync(tile);
         var folder = new DiskLayout(_host.Folder.CacheDirectory).GroupFolder(DerivativeId.GroupOf("truncated"));
+        // The disk write happens behind the response (cache.derivatives.writeBehindMegabytes).
+        await Until.TrueAsync(() => Directory.Exists(folder) && Directory.GetFiles(folder, "*.bin").Length == 1, "the cached tile on disk");
         var cached = Directory.GetFiles(folder, "*.bin").Single();
         await using (var file = new FileStream(cached, FileMode.Open, FileAccess.Write))
         {
@@ -113,6 +115,7 @@ public class CachedImageTests
 
         var again = await _host.Client.GetByteArrayAsync(tile);
         var third = await _host.Client.GetByteArrayAsync(tile);
+        await Until.TrueAsync(() => File.Exists(cached) && new FileInfo(cached).Length == original.Length, "the repaired entry written behind the response");
 
         Assert.Multiple(() =>
         {

@@ -117,7 +117,8 @@ public class RequestLoggingMiddlewareTests
         {
             if (state is IReadOnlyList<KeyValuePair<string, object?>> properties)
             {
-                Entries.Add(properties);
+                // Copied: the logging generator may reuse its state object once the call returns.
+                Entries.Add([.. properties]);
             }
         }
     }

@@ -35,8 +35,7 @@ internal sealed class FakeImageSource : IImageSource
 
     private sealed class Handle(ImageIdentifier identifier, SourceVersion version) : ImageSourceHandle(identifier, version)
     {
-        public override string? LocalPath => null;
-
-        public override Stream OpenRead() => throw new InvalidOperationException("A fake source has no bytes; the fake renderer needs none.");
+        public override ISourceReader OpenReader(CancellationToken cancellationToken = default) =>
+            throw new InvalidOperationException("A fake source has no bytes; the fake renderer needs none.");
     }
 }
