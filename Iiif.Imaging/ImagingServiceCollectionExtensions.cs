@@ -24,8 +24,8 @@ public static class ImagingServiceCollectionExtensions
     /// <see cref="DecodedBlockCacheOptions"/>, <see cref="TiffSourceDecoderOptions"/>, <see cref="TransformOptions"/>,
     /// <see cref="EncodingOptions"/>) are registered with their defaults; the host configures them from its own settings
     /// (e.g. with <c>services.Configure&lt;T&gt;</c>). jp2 output comes from OpenJPEG's encoder; a host may register its
-    /// own <see cref="IJp2OutputEncoder"/> first to replace it. The decoded-block cache, the header-facts cache and the
-    /// ImageSharp decoder's image cache are also registered as <see cref="ICacheStatisticsSource"/>s.</summary>
+    /// own <see cref="IJp2OutputEncoder"/> first to replace it. The decoded-block cache, the header-facts cache, the TIFF
+    /// stored-tile indexes and the ImageSharp decoder's image cache are also registered as <see cref="ICacheStatisticsSource"/>s.</summary>
     public static IServiceCollection AddIiifImaging(this IServiceCollection services)
     {
         ArgumentNullException.ThrowIfNull(services);
@@ -49,9 +49,11 @@ public static class ImagingServiceCollectionExtensions
         // One block cache and one facts cache for every tiled decoder: one budget, one statistic.
         services.TryAddSingleton<DecodedBlockCache>();
         services.TryAddSingleton<SourceFactsCache>();
+        services.TryAddSingleton<TiffTileIndexCache>();
         services.TryAddSingleton<ImageSharpSourceDecoder>();
         services.AddSingleton<ICacheStatisticsSource>(sp => sp.GetRequiredService<DecodedBlockCache>());
         services.AddSingleton<ICacheStatisticsSource>(sp => sp.GetRequiredService<SourceFactsCache>());
+        services.AddSingleton<ICacheStatisticsSource>(sp => sp.GetRequiredService<TiffTileIndexCache>());
         services.AddSingleton<ICacheStatisticsSource>(sp => sp.GetRequiredService<ImageSharpSourceDecoder>());
 
         // Registration order is the selector's order: JPEG goes to TurboJPEG before ImageSharp could claim it. The

@@ -23,17 +23,21 @@ internal sealed class TiffSourceDecoder : IImageDecoder, IStoredTileSource
     private readonly Configuration _configuration;
     private readonly DecodedBlockCache _blocks;
     private readonly SourceFactsCache _facts;
+    private readonly TiffTileIndexCache _tileIndexes;
     private readonly bool _passthrough;
 
-    public TiffSourceDecoder(Configuration configuration, DecodedBlockCache blocks, SourceFactsCache facts, IOptions<TiffSourceDecoderOptions> options)
+    public TiffSourceDecoder(Configuration configuration, DecodedBlockCache blocks, SourceFactsCache facts, TiffTileIndexCache tileIndexes,
+        IOptions<TiffSourceDecoderOptions> options)
     {
         ArgumentNullException.ThrowIfNull(configuration);
         ArgumentNullException.ThrowIfNull(blocks);
         ArgumentNullException.ThrowIfNull(facts);
+        ArgumentNullException.ThrowIfNull(tileIndexes);
         ArgumentNullException.ThrowIfNull(options);
         _configuration = configuration;
         _blocks = blocks;
         _facts = facts;
+        _tileIndexes = tileIndexes;
         _passthrough = options.Value.StoredTilePassthrough;
     }
 
@@ -60,7 +64,8 @@ internal sealed class TiffSourceDecoder : IImageDecoder, IStoredTileSource
 
     /// <inheritdoc/>
     /// <remarks>See <see cref="TiffStoredTiles"/> for when; the tile's JPEGTables and the image's ICC profile are spliced
-    /// in (<see cref="JpegTileSplicer"/>). Off when <see cref="TiffSourceDecoderOptions.StoredTilePassthrough"/> is.</remarks>
+    /// in (<see cref="JpegTileSplicer"/>). The tile's place comes from the source's <see cref="TiffTileIndex"/>, so this is
+    /// one read of its bytes, with no libtiff handle. Off when <see cref="TiffSourceDecoderOptions.StoredTilePassthrough"/> is.</remarks>
     public byte[]? TryReadStoredTile(ImageSourceHandle source, RenderPlan plan, CancellationToken cancellationToken)
     {
         if (!_passthrough)
@@ -74,8 +79,8 @@ internal sealed class TiffSourceDecoder : IImageDecoder, IStoredTileSource
             return null;
         }
 
-        using var session = new TiffReadSession(source, LocationOf(source), _blocks, _configuration, deep: false);
-        var raw = session.ReadRawTile(tile.Level, tile.Index, MaxStoredTileBytes);
+        var location = LocationOf(source);
+        var raw = _tileIndexes.For(location, source.Version).Read(source, tile.Level, tile.Index, MaxStoredTileBytes);
         var rgb = tile.Level.Directory.Layout.Photometric == Tiff.Native.TiffCodes.PhotometricRgb;
         return raw is null ? null : JpegTileSplicer.Splice(tile.Level.Directory.JpegTables.Span, raw, facts.IccProfile.Span, rgb);
     }

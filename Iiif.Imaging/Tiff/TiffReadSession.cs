@@ -50,32 +50,6 @@ internal sealed class TiffReadSession : ITiffBlockSource, IDisposable
         return new TiffBlock(image, image);
     }
 
-    /// <summary>Tile <paramref name="index"/> of <paramref name="level"/> as stored (still compressed), or null when its
-    /// byte count is missing or larger than <paramref name="maxBytes"/>.</summary>
-    /// <exception cref="ImageDecodeException">libtiff could not read the tile.</exception>
-    public unsafe byte[]? ReadRawTile(TiffLevel level, int index, int maxBytes)
-    {
-        DecoderFor(level);
-        var tif = _tif!;
-        var count = NativeMethods.GetStrileByteCount(tif, (uint)index, out var error);
-        if (error != 0 || count == 0 || count > (ulong)maxBytes)
-        {
-            return null;
-        }
-
-        var bytes = new byte[count];
-        fixed (byte* data = bytes)
-        {
-            var read = NativeMethods.ReadRawTile(tif, (uint)index, data, bytes.Length);
-            if (read != bytes.Length)
-            {
-                throw tif.Context.Failure($"raw tile {index}");
-            }
-        }
-
-        return bytes;
-    }
-
     /// <inheritdoc/>
     public void Dispose()
     {

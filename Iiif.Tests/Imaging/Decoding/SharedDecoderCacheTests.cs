@@ -122,5 +122,5 @@ public class SharedDecoderCacheTests
     }
 
     private static TiffSourceDecoder Tiff(DecodedBlockCache blocks, SourceFactsCache? facts = null) =>
-        new(Configuration.Default, blocks, facts ?? new SourceFactsCache(), Options.Create(new TiffSourceDecoderOptions()));
+        new(Configuration.Default, blocks, facts ?? new SourceFactsCache(), new TiffTileIndexCache(), Options.Create(new TiffSourceDecoderOptions()));
 }

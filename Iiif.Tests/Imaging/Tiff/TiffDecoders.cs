@@ -13,5 +13,5 @@ internal static class TiffDecoders
     public static readonly Configuration Unpooled = new() { MemoryAllocator = MemoryAllocator.Create(new MemoryAllocatorOptions { MaximumPoolSizeMegabytes = 0 }) };
 
     public static TiffSourceDecoder Create(long blockCacheBytes = 64L * 1024 * 1024, Configuration? configuration = null) =>
-        new(configuration ?? Configuration.Default, new DecodedBlockCache(blockCacheBytes), new SourceFactsCache(), Options.Create(new TiffSourceDecoderOptions()));
+        new(configuration ?? Configuration.Default, new DecodedBlockCache(blockCacheBytes), new SourceFactsCache(), new TiffTileIndexCache(), Options.Create(new TiffSourceDecoderOptions()));
 }

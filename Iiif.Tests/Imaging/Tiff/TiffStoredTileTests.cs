@@ -88,7 +88,7 @@ public class TiffStoredTileTests
     public void TryReadStoredTile_PlanNeedsARender_ReturnsNull(string change)
     {
         var decoder = change == "off"
-            ? new TiffSourceDecoder(Configuration.Default, new DecodedBlockCache(1 << 20), new SourceFactsCache(), Options.Create(new TiffSourceDecoderOptions { StoredTilePassthrough = false }))
+            ? new TiffSourceDecoder(Configuration.Default, new DecodedBlockCache(1 << 20), new SourceFactsCache(), new TiffTileIndexCache(), Options.Create(new TiffSourceDecoderOptions { StoredTilePassthrough = false }))
             : TiffDecoders.Create();
         var source = new FileSourceHandle(TiffTestImages.PathOf(change == "deflate" ? "deflate-chain" : "jpeg-chain"));
         var info = decoder.Identify(source, CancellationToken.None);
