@@ -47,6 +47,8 @@ internal sealed class DegradedImageSource(IImageSource inner, AccessRules rules,
 
     public IAsyncEnumerable<ImageIdentifier> ListAsync(CancellationToken cancellationToken) => inner.ListAsync(cancellationToken);
 
+    public IReadOnlyList<string> UnlistedRules => inner.UnlistedRules;
+
     /// <summary>The tail that renders the degraded version: 2.1 semantics, so !w,h never enlarges a smaller image.</summary>
     public static string RenditionTail(DegradedAccess degraded)
     {
