@@ -2,7 +2,7 @@ using Microsoft.Extensions.Logging;
 
 namespace Iiif.Caching;
 
-/// <summary>Every log line of the caches, source-generated, with stable event ids (house style §6).</summary>
+/// <summary>Every log line of the caches, source-generated, with stable event ids, so log searches and alerts survive code changes.</summary>
 internal static partial class Log
 {
     [LoggerMessage(EventId = 3001, Level = LogLevel.Warning,

@@ -1,6 +1,6 @@
 namespace Iiif.Core.Errors;
 
-/// <summary>What went wrong with a request, in the spec's terms (Image API 2.1 §7, 3.0 §7; digest §5.2).</summary>
+/// <summary>What went wrong with a request, in the spec's terms (https://iiif.io/api/image/2.1/#72-error-conditions, https://iiif.io/api/image/3.0/#73-error-conditions).</summary>
 public enum IiifErrorKind
 {
     /// <summary>Syntax error, region empty or outside, size of 0 px or beyond the limits, unsupported rotation, quality or format.</summary>

@@ -1,6 +1,6 @@
 namespace Iiif.Core.Errors;
 
-/// <summary>The one table from error kind to HTTP status code (digest §5.2, both versions).</summary>
+/// <summary>The one table from error kind to HTTP status code (https://iiif.io/api/image/3.0/#73-error-conditions, both versions).</summary>
 public static class IiifErrorStatus
 {
     /// <summary>The HTTP status code the spec names for <paramref name="kind"/>.</summary>

@@ -3,7 +3,7 @@ using Iiif.Core.Errors;
 namespace Iiif.Core.Identifiers;
 
 /// <summary>Creates <see cref="ImageIdentifier"/> values that are safe to hand to a source that maps identifiers to files
-/// (digest §1.1: decode once; guard against traversal, absolute paths and NUL). Every refusal is a 400 about
+/// (https://iiif.io/api/image/3.0/#9-uri-encoding-and-decoding: decode once; guard against traversal, absolute paths and NUL). Every refusal is a 400 about
 /// <c>identifier</c> whose message repeats at most a short, escaped prefix of the input.</summary>
 /// <remarks>Refused after decoding: the empty string; more than <see cref="MaxLength"/> chars; control characters (C0, DEL,
 /// C1) and unpaired surrogates; any backslash (a separator on Windows, and never needed by real identifiers); a leading

@@ -4,7 +4,7 @@ using System.Text.Unicode;
 
 namespace Iiif.Core.Identifiers;
 
-/// <summary>Strict percent-decoding of one raw path segment, done exactly once (digest §1.1). Every '%' must start an
+/// <summary>Strict percent-decoding of one raw path segment, done exactly once (https://iiif.io/api/image/3.0/#9-uri-encoding-and-decoding). Every '%' must start an
 /// escape of two hexadecimal digits, and the bytes must form valid UTF-8; anything else fails instead of being guessed at.
 /// '+' stays a '+' (it means a space only in form data, not in paths).</summary>
 internal static class PercentDecoder

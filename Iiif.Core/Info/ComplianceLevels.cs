@@ -3,7 +3,7 @@ using F = Iiif.Core.Info.FeatureNames;
 
 namespace Iiif.Core.Info;
 
-/// <summary>The level documents <c>http://iiif.io/api/image/{2,3}/level{0,1,2}.json</c> as tables (digest §4.2). Each level
+/// <summary>The level documents <c>http://iiif.io/api/image/{2,3}/level{0,1,2}.json</c> as tables (https://iiif.io/api/image/3.0/compliance/). Each level
 /// includes the one below; the extras a server declares are whatever it implements beyond its level.</summary>
 internal static class ComplianceLevels
 {

@@ -1,6 +1,6 @@
 namespace Iiif.Core.Info;
 
-/// <summary>The feature names of <c>supports</c> (2.1) and <c>extraFeatures</c> (3.0), digest §4.1.</summary>
+/// <summary>The feature names of <c>supports</c> (2.1) and <c>extraFeatures</c> (3.0), https://iiif.io/api/image/3.0/#57-extra-functionality.</summary>
 public static class FeatureNames
 {
     /// <summary>The base URI redirects to info.json.</summary>

@@ -2,7 +2,7 @@ using Iiif.Core.Requests;
 
 namespace Iiif.Core.Info;
 
-/// <summary>JSON-LD context URIs, the protocol URI and the info.json media types (digest §3.1-3.3, §6).</summary>
+/// <summary>JSON-LD context URIs, the protocol URI and the info.json media types (https://iiif.io/api/image/3.0/#51-image-information-request, https://iiif.io/api/image/2.1/#52-technical-properties, https://iiif.io/api/image/3.0/#52-technical-properties, https://iiif.io/api/image/3.0/change-log/).</summary>
 public static class IiifContexts
 {
     /// <summary>The 2.1 context (shared with 2.0), the value of <c>@context</c> in a 2.1 info.json.</summary>
@@ -20,7 +20,7 @@ public static class IiifContexts
     /// <summary>JSON-LD without a profile: what 2.1 answers when the client asks for <c>application/ld+json</c>.</summary>
     public const string JsonLdMediaType = "application/ld+json";
 
-    /// <summary>The 3.0 default info.json type (digest §3.1: used with no <c>Accept</c> and when ld+json is asked for).</summary>
+    /// <summary>The 3.0 default info.json type (https://iiif.io/api/image/3.0/#51-image-information-request: used with no <c>Accept</c> and when ld+json is asked for).</summary>
     public const string JsonLdV3MediaType = "application/ld+json;profile=\"" + ImageV3 + "\"";
 
     /// <summary>The context URI of a version.</summary>

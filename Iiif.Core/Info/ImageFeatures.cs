@@ -5,7 +5,7 @@ using F = Iiif.Core.Info.FeatureNames;
 namespace Iiif.Core.Info;
 
 /// <summary>What this server implements, per API version, and therefore what info.json declares beyond level 2. The extras
-/// are computed as "implemented minus the level document" (digest §3.2, §3.3, §4.2), so they cannot claim less than the level
+/// are computed as "implemented minus the level document" (https://iiif.io/api/image/2.1/#52-technical-properties, https://iiif.io/api/image/3.0/#52-technical-properties, https://iiif.io/api/image/3.0/compliance/), so they cannot claim less than the level
 /// or list what the level already includes.</summary>
 public static class ImageFeatures
 {
@@ -36,7 +36,7 @@ public static class ImageFeatures
     }
 
     /// <summary>Quality tokens the server advertises for this image, in <see cref="ImageQualities.All"/> order. <c>color</c>
-    /// is left out for grayscale sources: it is still served (3.0 forbids an error), but adds nothing (digest §4.2, "where
+    /// is left out for grayscale sources: it is still served (3.0 forbids an error), but adds nothing (https://iiif.io/api/image/3.0/compliance/, "where
     /// meaningful for the image").</summary>
     public static IReadOnlyList<string> Qualities(ImageInfo info)
     {

@@ -21,7 +21,7 @@ internal static class InfoArguments
         }
     }
 
-    // Digest §1, §3.4: the id is the base URI, no trailing slash, scheme and server included.
+    // https://iiif.io/api/image/3.0/#2-uri-syntax, https://iiif.io/api/image/3.0/#52-technical-properties: the id is the base URI, no trailing slash, scheme and server included.
     private static void ValidateBaseUri(string baseUri)
     {
         if (string.IsNullOrWhiteSpace(baseUri) || baseUri.EndsWith('/') || !Uri.TryCreate(baseUri, UriKind.Absolute, out _))
@@ -43,7 +43,7 @@ internal static class InfoArguments
             ArgumentOutOfRangeException.ThrowIfNegativeOrZero(maxArea, nameof(limits));
         }
 
-        // Digest §3.2 (2.1) and §2.2.2 (3.0): maxWidth is required when maxHeight is present; a height-only limit cannot be declared.
+        // https://iiif.io/api/image/2.1/#52-technical-properties (2.1) and https://iiif.io/api/image/3.0/#42-size (3.0): maxWidth is required when maxHeight is present; a height-only limit cannot be declared.
         if (limits.MaxHeight is int maxHeight)
         {
             ArgumentOutOfRangeException.ThrowIfNegativeOrZero(maxHeight, nameof(limits));
@@ -53,7 +53,7 @@ internal static class InfoArguments
             }
         }
 
-        // Digest §2.2.2: a 3.0 server offering sizeUpscaling MUST declare maxWidth or maxArea.
+        // https://iiif.io/api/image/3.0/#42-size: a 3.0 server offering sizeUpscaling MUST declare maxWidth or maxArea.
         if (version == ApiVersion.V3 && limits.AllowUpscaling && limits.MaxWidth is null && limits.MaxArea is null)
         {
             throw new ArgumentException("Upscaling under 3.0 requires MaxWidth or MaxArea.", nameof(limits));

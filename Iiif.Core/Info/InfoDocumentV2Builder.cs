@@ -4,7 +4,7 @@ using Iiif.Core.Requests;
 
 namespace Iiif.Core.Info;
 
-/// <summary>Builds the Image API 2.1 info.json (digest §3.2).</summary>
+/// <summary>Builds the Image API 2.1 info.json (https://iiif.io/api/image/2.1/#52-technical-properties).</summary>
 public static class InfoDocumentV2Builder
 {
     /// <summary>The 2.1 document, keys in the spec's order: <c>@context</c>, <c>@id</c>, <c>@type</c>, <c>protocol</c>,
@@ -38,7 +38,7 @@ public static class InfoDocumentV2Builder
         return document;
     }
 
-    // A static export supports nothing beyond level 0 (digest §4.2): only the limits, if any, follow the level URI.
+    // A static export supports nothing beyond level 0 (https://iiif.io/api/image/3.0/compliance/): only the limits, if any, follow the level URI.
     private static JsonArray Level0Profile(ServerLimits limits)
     {
         var limitsObject = new JsonObject();

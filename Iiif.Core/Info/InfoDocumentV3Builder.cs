@@ -3,7 +3,7 @@ using Iiif.Core.Requests;
 
 namespace Iiif.Core.Info;
 
-/// <summary>Builds the Image API 3.0 info.json (digest §3.3).</summary>
+/// <summary>Builds the Image API 3.0 info.json (https://iiif.io/api/image/3.0/#52-technical-properties).</summary>
 public static class InfoDocumentV3Builder
 {
     /// <summary>The 3.0 document, keys in the spec's order: <c>@context</c>, <c>id</c>, <c>type</c>, <c>protocol</c>,
@@ -42,7 +42,7 @@ public static class InfoDocumentV3Builder
 
         if (!options.Level0)
         {
-            // Digest §4.2: extras are what the server implements beyond its level; static files implement nothing more.
+            // https://iiif.io/api/image/3.0/compliance/: extras are what the server implements beyond its level; static files implement nothing more.
             InfoJsonNodes.AddNonEmpty(document, "extraQualities", ImageFeatures.ExtraQualities(ApiVersion.V3, info));
             InfoJsonNodes.AddNonEmpty(document, "extraFormats", ImageFeatures.ExtraFormats(ApiVersion.V3));
             InfoJsonNodes.AddNonEmpty(document, "extraFeatures", ImageFeatures.ExtraFeatures(ApiVersion.V3, options.Limits));

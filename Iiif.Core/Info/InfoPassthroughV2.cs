@@ -2,7 +2,7 @@ using System.Text.Json.Nodes;
 
 namespace Iiif.Core.Info;
 
-/// <summary>Configured 2.1 info.json properties, copied as given (digest §3.2). Null leaves a property out. Typed as
+/// <summary>Configured 2.1 info.json properties, copied as given (https://iiif.io/api/image/2.1/#52-technical-properties). Null leaves a property out. Typed as
 /// <see cref="JsonNode"/> because each has several allowed shapes; the builder copies them, so one instance can feed
 /// any number of documents.</summary>
 public sealed record InfoPassthroughV2

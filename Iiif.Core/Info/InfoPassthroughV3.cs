@@ -3,7 +3,7 @@ using Iiif.Core.Requests;
 
 namespace Iiif.Core.Info;
 
-/// <summary>Configured 3.0 info.json properties (digest §3.3). Empty lists and null leave a property out. The builder copies
+/// <summary>Configured 3.0 info.json properties (https://iiif.io/api/image/3.0/#52-technical-properties). Empty lists and null leave a property out. The builder copies
 /// the objects, so one instance can feed any number of documents.</summary>
 public sealed record InfoPassthroughV3
 {

@@ -3,15 +3,15 @@ using Iiif.Core.Planning;
 
 namespace Iiif.Core.Info;
 
-/// <summary>The tile size, scale factors and <c>sizes</c> list info.json advertises (digest §3.2, §3.3, §3.5).</summary>
+/// <summary>The tile size, scale factors and <c>sizes</c> list info.json advertises (https://iiif.io/api/image/2.1/#52-technical-properties, https://iiif.io/api/image/3.0/#52-technical-properties, https://iiif.io/api/image/3.0/implementation/#3-tile-region-parameter-calculation).</summary>
 /// <remarks>
 /// Decisions:
 /// <list type="bullet">
 /// <item>Tile size: the source's native tile (JPEG 2000 tiles, width and height may differ), else the configured default.
-/// A tile larger than the limits is halved until it fits (digest §2.2.2: advertised tiles MUST be within the limits): the
+/// A tile larger than the limits is halved until it fits (https://iiif.io/api/image/3.0/#42-size: advertised tiles MUST be within the limits): the
 /// side over maxWidth or maxHeight, or both sides when only maxArea is exceeded. Halving rather than clamping keeps every
 /// advertised tile inside one native tile, so a tile request decodes one code-stream tile, not two or four.</item>
-/// <item>A tile larger than the image is kept: digest §3.5 clips tile regions to the image, so the single tile at scale 1 is
+/// <item>A tile larger than the image is kept: tile regions are clipped to the image (https://iiif.io/api/image/3.0/implementation/#3-tile-region-parameter-calculation), so the single tile at scale 1 is
 /// simply the whole image.</item>
 /// <item>Levels: the source's resolution levels, extended until one tile covers the whole image, so sources without a
 /// pyramid (plain JPEG, PNG, TIFF) still give viewers zoomed-out levels instead of only full-resolution tiles. Every scale

@@ -3,7 +3,7 @@ using Iiif.Core.Geometry;
 namespace Iiif.Core.Planning;
 
 /// <summary>The largest aspect-preserving size of a region inside a box and an optional area: the one algorithm behind
-/// <c>!w,h</c>, <c>max</c> and <c>^max</c> (digest §2.2.1-2.2.3).</summary>
+/// <c>!w,h</c>, <c>max</c> and <c>^max</c> (https://iiif.io/api/image/2.1/#42-size, https://iiif.io/api/image/3.0/#42-size, https://iiif.io/api/image/3.0/implementation/#4-maximum-size-calculation).</summary>
 internal static class AspectFit
 {
     /// <summary>Fits <paramref name="region"/>'s aspect ratio inside boxWidth x boxHeight (both at least 1) and, when given,
@@ -31,7 +31,7 @@ internal static class AspectFit
         return atLeastOnePixel ? new LongSize(Math.Max(1, width), Math.Max(1, height)) : new LongSize(width, height);
     }
 
-    // Digest §2.2.3 step 1 scales by sqrt(maxArea / area) and rounds down. We drive by the region's longer side (finer steps)
+    // https://iiif.io/api/image/3.0/implementation/#4-maximum-size-calculation step 1 scales by sqrt(maxArea / area) and rounds down. We drive by the region's longer side (finer steps)
     // and take that estimate plus one as an upper bound, then binary-search the largest driving side whose rounded sizes
     // really meet every bound. Fitting is monotone in the driving side, so the search is exact, floating-point error can cost
     // at most the one pixel of headroom, and extreme aspect ratios (where the short side rounds up or is held at 1 px) cannot

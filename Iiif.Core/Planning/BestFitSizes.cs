@@ -2,9 +2,9 @@ using Iiif.Core.Geometry;
 
 namespace Iiif.Core.Planning;
 
-/// <summary>The <c>!w,h</c> fits both versions share. The limits are part of the fit, not a reason to fail: the digest's 3.0
-/// table defines <c>!w,h</c> as the largest fit inside the box "and the limits" (§2.2.2), and 2.1 leaves the exact fit to the
-/// server (§2.2.1).</summary>
+/// <summary>The <c>!w,h</c> fits both versions share. The limits are part of the fit, not a reason to fail: 3.0
+/// defines <c>!w,h</c> as the largest fit inside the box "and the limits" (https://iiif.io/api/image/3.0/#42-size), and 2.1 leaves the exact fit to the
+/// server (https://iiif.io/api/image/2.1/#42-size).</summary>
 internal static class BestFitSizes
 {
     /// <summary>The largest aspect-preserving size inside the box, maxWidth, maxHeight and maxArea. May have a 0 side.</summary>

@@ -3,12 +3,12 @@ using Iiif.Core.Requests;
 
 namespace Iiif.Core.Planning;
 
-/// <summary>The canonical form of a planned request (digest §2.7), for the <c>rel="canonical"</c> Link header and cache keys.
+/// <summary>The canonical form of a planned request (https://iiif.io/api/image/3.0/#48-canonical-uri-syntax), for the <c>rel="canonical"</c> Link header and cache keys.
 /// Equivalent requests (e.g. on 1000x800: <c>full/600,</c>, <c>full/pct:60</c>, <c>full/!600,600</c>,
 /// <c>0,0,1000,800/600,480</c>) give one string, and planning that string again gives the same plan.</summary>
 public static class CanonicalImageRequest
 {
-    // Decimal holds at most 28 fractional digits; '#' drops trailing zeros and the leading '0' keeps "0.5" (digest §2).
+    // Decimal holds at most 28 fractional digits; '#' drops trailing zeros and the leading '0' keeps "0.5" (https://iiif.io/api/image/3.0/#47-floating-point-values).
     private const string DegreesFormat = "0.############################";
 
     /// <summary>The canonical path tail <c>{region}/{size}/{rotation}/{quality}.{format}</c>, without identifier or leading

@@ -9,7 +9,7 @@ internal readonly record struct LongSize(long Width, long Height)
     /// <summary>Width times height, without overflow.</summary>
     public Int128 Area => (Int128)Width * Height;
 
-    /// <summary>True when either side is larger than the region's: the request upscales (digest §2.2).</summary>
+    /// <summary>True when either side is larger than the region's: the request upscales (https://iiif.io/api/image/3.0/#42-size).</summary>
     public bool IsLargerThan(PixelSize region) => Width > region.Width || Height > region.Height;
 
     /// <summary>The size as ints; callers check <see cref="SizeMath.MaxSide"/> first.</summary>

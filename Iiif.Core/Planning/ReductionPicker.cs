@@ -3,7 +3,7 @@ using Iiif.Core.Info;
 
 namespace Iiif.Core.Planning;
 
-/// <summary>Chooses the resolution level to decode at (digest §2.6: servers may decode at a reduced resolution as long as
+/// <summary>Chooses the resolution level to decode at (https://iiif.io/api/image/3.0/#46-order-of-implementation: servers may decode at a reduced resolution as long as
 /// the result looks the same).</summary>
 internal static class ReductionPicker
 {

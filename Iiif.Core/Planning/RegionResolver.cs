@@ -5,7 +5,7 @@ using Iiif.Core.Requests;
 
 namespace Iiif.Core.Planning;
 
-/// <summary>The region step (digest §2.1): turns a region parameter into a full-resolution rectangle clipped to the image.</summary>
+/// <summary>The region step (https://iiif.io/api/image/3.0/#41-region): turns a region parameter into a full-resolution rectangle clipped to the image.</summary>
 internal static class RegionResolver
 {
     private const string Parameter = "region";
@@ -22,7 +22,7 @@ internal static class RegionResolver
         _ => Bad("unknown region form"),
     };
 
-    // Digest §2.1: the side is the shorter dimension; the position along the longer one is ours: centred (offset rounded
+    // https://iiif.io/api/image/3.0/#41-region: the side is the shorter dimension; the position along the longer one is ours: centred (offset rounded
     // down), or at the start or end for the old server's !square and square!.
     private static PixelRect Square(ImageInfo info, Func<int, int> offsetFromSlack)
     {
@@ -43,13 +43,13 @@ internal static class RegionResolver
             return error;
         }
 
-        // Clip at the right and bottom edges (digest §2.1). x < Width, so x + min(w, Width) cannot overflow.
+        // Clip at the right and bottom edges (https://iiif.io/api/image/3.0/#41-region). x < Width, so x + min(w, Width) cannot overflow.
         var right = Math.Min(region.X + Math.Min(region.Width, info.Width), info.Width);
         var bottom = Math.Min(region.Y + Math.Min(region.Height, info.Height), info.Height);
         return new PixelRect((int)region.X, (int)region.Y, (int)(right - region.X), (int)(bottom - region.Y));
     }
 
-    // Percentages are of the reported width and height (digest §2.1). Rounding is ours: each EDGE (left, right, top, bottom)
+    // Percentages are of the reported width and height (https://iiif.io/api/image/3.0/#41-region). Rounding is ours: each EDGE (left, right, top, bottom)
     // is rounded to the nearest pixel, halves away from zero. Shared edges of neighbouring pct regions land on the same pixel
     // (no gap, no overlap), pct:0,0,100,100 is exactly full, and a region thinner than half a pixel rounds to 0 px (400).
     private static Result<PixelRect> Percent(RegionParameter region, ImageInfo info)
@@ -76,7 +76,7 @@ internal static class RegionResolver
         return new PixelRect(left, top, right - left, bottom - top);
     }
 
-    // Digest §2.1: a region with zero width or height, or entirely outside the image, is a 400.
+    // https://iiif.io/api/image/3.0/#41-region: a region with zero width or height, or entirely outside the image, is a 400.
     private static IiifError? EmptyOrOutside(RegionParameter region, decimal width, decimal height)
     {
         if (region.Width == 0 || region.Height == 0)

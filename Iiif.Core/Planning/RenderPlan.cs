@@ -11,7 +11,7 @@ namespace Iiif.Core.Planning;
 /// <param name="ScaledSize">The size after the size step (before rotation). Never 0 on either side.</param>
 /// <param name="Mirror">Mirror left-right before rotating.</param>
 /// <param name="Degrees">Clockwise rotation in degrees, in [0, 360).</param>
-/// <param name="OutputSize">The final size after rotation: the tight bounding box of the rotated image (digest §2.3).</param>
+/// <param name="OutputSize">The final size after rotation: the tight bounding box of the rotated image (https://iiif.io/api/image/3.0/#43-rotation).</param>
 /// <param name="Quality">The quality to convert to.</param>
 /// <param name="Format">The format to encode.</param>
 /// <param name="IsFullRegion">True when the region covers the whole image (canonical <c>full</c>).</param>

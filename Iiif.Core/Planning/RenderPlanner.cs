@@ -7,7 +7,7 @@ namespace Iiif.Core.Planning;
 /// <summary>Decides how to serve an image request before any pixel is read: region, size, rotation and the resolution level
 /// to decode at. Client mistakes come back as errors (400, or 501 for 3.0 <c>^</c> upscaling the server does not offer),
 /// never as exceptions.</summary>
-/// <remarks>Rounding decisions (the spec leaves them to the server, digest §2):
+/// <remarks>Rounding decisions (the spec leaves them to the server):
 /// <list type="bullet">
 /// <item><c>pct:</c> regions: each edge is rounded to the nearest pixel (halves up), so pct:0,0,100,100 is exactly full and
 /// neighbouring regions share edges; a region that rounds to 0 px is a 400.</item>
@@ -19,7 +19,7 @@ namespace Iiif.Core.Planning;
 /// <item>Rotation: the bounding box is rounded to nearest; multiples of 90 are exact.</item>
 /// </list>
 /// Policy decisions: 3.0 <c>!w,h</c> without <c>^</c> whose fit exceeds the region is a 400 (the validator's size_noup,
-/// digest §8); 2.1 <c>!w,h</c> then returns the region (IIIF/api issue 752). <c>!w,h</c>, <c>^!w,h</c> and <c>^max</c> are
+/// https://github.com/IIIF/image-validator); 2.1 <c>!w,h</c> then returns the region (IIIF/api issue 752). <c>!w,h</c>, <c>^!w,h</c> and <c>^max</c> are
 /// fitted inside maxWidth/maxHeight/maxArea (and, except <c>^max</c>, MaxUpscaleFactor); every other form beyond them is a
 /// 400 naming the limit. A <c>^</c> form, <c>^max</c> included, that still needs upscaling after the limits is a 501 when
 /// upscaling is off. An output whose encoded size could exceed MaxOutputBytes is a 400 before any pixel is decoded.</remarks>

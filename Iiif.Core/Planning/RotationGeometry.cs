@@ -3,7 +3,7 @@ using Iiif.Core.Geometry;
 
 namespace Iiif.Core.Planning;
 
-/// <summary>The rotation step's geometry (digest §2.3).</summary>
+/// <summary>The rotation step's geometry (https://iiif.io/api/image/3.0/#43-rotation).</summary>
 internal static class RotationGeometry
 {
     private const string Parameter = "rotation";

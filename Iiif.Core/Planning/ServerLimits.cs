@@ -17,6 +17,6 @@ public readonly record struct ServerLimits(int? MaxWidth, int? MaxHeight, long? 
     /// null for no cap. Not an IIIF limit: info.json cannot advertise it, so a request over it is refused with 400.</summary>
     public long? MaxOutputBytes { get; init; }
 
-    /// <summary>The height limit in force: MaxHeight, else MaxWidth (3.0 §5.3: if only maxWidth is given, maxHeight equals it).</summary>
+    /// <summary>The height limit in force: MaxHeight, else MaxWidth (https://iiif.io/api/image/3.0/#52-technical-properties: if only maxWidth is given, maxHeight equals it).</summary>
     public int? EffectiveMaxHeight => MaxHeight ?? MaxWidth;
 }

@@ -4,12 +4,12 @@ using Iiif.Core.Geometry;
 
 namespace Iiif.Core.Planning;
 
-/// <summary>The checks every explicitly sized result passes (digest §2.2, §5.2). Each returns null when the size is fine.</summary>
+/// <summary>The checks every explicitly sized result passes (https://iiif.io/api/image/3.0/#42-size, https://iiif.io/api/image/3.0/#73-error-conditions). Each returns null when the size is fine.</summary>
 internal static class SizeChecks
 {
     private const string Parameter = "size";
 
-    /// <summary>Digest §2.2: a width or height below 1 px is a 400; so is a side no <see cref="PixelSize"/> can hold.</summary>
+    /// <summary>https://iiif.io/api/image/3.0/#42-size: a width or height below 1 px is a 400; so is a side no <see cref="PixelSize"/> can hold.</summary>
     public static IiifError? Representable(LongSize size)
     {
         if (size.Width < 1 || size.Height < 1)
@@ -41,7 +41,7 @@ internal static class SizeChecks
         return null;
     }
 
-    /// <summary>Digest §2.2.2-2.2.3: a result beyond maxWidth, maxHeight or maxArea is a 400 naming the limit.</summary>
+    /// <summary>https://iiif.io/api/image/3.0/#42-size, https://iiif.io/api/image/3.0/implementation/#4-maximum-size-calculation: a result beyond maxWidth, maxHeight or maxArea is a 400 naming the limit.</summary>
     public static IiifError? Limits(LongSize size, ServerLimits limits)
     {
         if (limits.MaxWidth is { } maxWidth && size.Width > maxWidth)

@@ -2,7 +2,7 @@ using Iiif.Core.Geometry;
 
 namespace Iiif.Core.Planning;
 
-/// <summary>The sizes <c>w,</c>, <c>,h</c>, <c>pct:n</c> and <c>w,h</c> ask for, before any check (digest §2.2). A missing
+/// <summary>The sizes <c>w,</c>, <c>,h</c>, <c>pct:n</c> and <c>w,h</c> ask for, before any check (https://iiif.io/api/image/3.0/#42-size). A missing
 /// or non-positive input gives a 0 side, which the 0 px rule then refuses.</summary>
 internal static class SizeForms
 {

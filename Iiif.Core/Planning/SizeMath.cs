@@ -3,7 +3,7 @@ using Iiif.Core.Geometry;
 namespace Iiif.Core.Planning;
 
 /// <summary>The rounding rules of the size step, in one place so the planner and the canonical form agree exactly.
-/// The spec leaves rounding to the server (digest §2); we round to nearest with halves away from zero, in exact integer
+/// The spec leaves rounding to the server; we round to nearest with halves away from zero, in exact integer
 /// or decimal arithmetic so no platform's floating point can change a result.</summary>
 internal static class SizeMath
 {

@@ -4,7 +4,7 @@ using Iiif.Core.Requests;
 
 namespace Iiif.Core.Planning;
 
-/// <summary>The size step (digest §2.2): the version's rules plus the two maxima the canonical form needs.</summary>
+/// <summary>The size step (https://iiif.io/api/image/3.0/#42-size): the version's rules plus the two maxima the canonical form needs.</summary>
 internal static class SizeResolver
 {
     /// <summary>Resolves <paramref name="size"/> against a region of <paramref name="region"/> pixels.</summary>

@@ -4,7 +4,7 @@ using Iiif.Core.Requests;
 
 namespace Iiif.Core.Planning;
 
-/// <summary>The Image API 2.1 size rules (digest §2.2.1). Upscaling is implicit: any form may exceed the region when the
+/// <summary>The Image API 2.1 size rules (https://iiif.io/api/image/2.1/#42-size). Upscaling is implicit: any form may exceed the region when the
 /// server offers <c>sizeAboveFull</c> (<see cref="ServerLimits.AllowUpscaling"/>); otherwise such a request is a 400.
 /// The 3.0 <c>^</c> flag is meaningless in 2.1 and ignored.</summary>
 internal static class SizeRulesV2
@@ -30,12 +30,12 @@ internal static class SizeRulesV2
         return error is { } e ? e : size.ToPixelSize();
     }
 
-    // Digest §2.2.1: scaling above the region is the optional sizeAboveFull feature; without it we answer 400 (ours).
+    // https://iiif.io/api/image/2.1/#42-size: scaling above the region is the optional sizeAboveFull feature; without it we answer 400 (ours).
     private static IiifError? Upscaling(LongSize size, PixelSize region, ServerLimits limits) => limits.AllowUpscaling
         ? SizeChecks.UpscaleFactor(size, region, limits)
         : SizeChecks.Bad("sizes larger than the region are not supported (sizeAboveFull)");
 
-    // Digest §2.2.1: when the box is larger than the region and upscaling is off, return the region unscaled (IIIF/api
+    // https://iiif.io/api/image/2.1/#42-size: when the box is larger than the region and upscaling is off, return the region unscaled (IIIF/api
     // issue 752); with upscaling on, the fit may grow up to the upscale factor and the limits.
     private static Result<PixelSize> BestFit(SizeParameter size, PixelSize region, ServerLimits limits)
     {

@@ -4,7 +4,7 @@ using Iiif.Core.Requests;
 
 namespace Iiif.Core.Planning;
 
-/// <summary>The Image API 3.0 size rules (digest §2.2.2): <c>^</c> is the only way above the region. Without it a result
+/// <summary>The Image API 3.0 size rules (https://iiif.io/api/image/3.0/#42-size): <c>^</c> is the only way above the region. Without it a result
 /// larger than the region is a 400; with it, a result that needs upscaling on a server without upscaling is a 501.</summary>
 internal static class SizeRulesV3
 {
@@ -47,7 +47,7 @@ internal static class SizeRulesV3
     private static Result<PixelSize> UpscaledMax(PixelSize? upscaledMax) =>
         upscaledMax is { } size ? size : UpscalingNotImplemented();
 
-    // Digest §8 size_noup: the official validator requires !2000,3000 on a 1000x1000 image to fail, although the spec's
+    // The validator's size_noup test (https://github.com/IIIF/image-validator): the official validator requires !2000,3000 on a 1000x1000 image to fail, although the spec's
     // wording would return 1000x1000. We follow the validator: a non-^ !w,h whose box fit exceeds the region is a 400.
     private static Result<PixelSize> BestFit(SizeParameter size, PixelSize region, ServerLimits limits)
     {
@@ -66,7 +66,7 @@ internal static class SizeRulesV3
         return SizeChecks.Representable(fit) is { } error ? error : fit.ToPixelSize();
     }
 
-    // Digest §2.2.2: ^!w,h fits the box and the limits and may exceed the region; that needs upscaling (501 without it).
+    // https://iiif.io/api/image/3.0/#42-size: ^!w,h fits the box and the limits and may exceed the region; that needs upscaling (501 without it).
     private static Result<PixelSize> UpscaledBestFit(SizeParameter size, PixelSize region, ServerLimits limits)
     {
         var box = BestFitSizes.Box(size.Width, size.Height);

@@ -1,9 +1,9 @@
 namespace Iiif.Core.Requests;
 
-/// <summary>The three IIIF URI forms (digest §1).</summary>
+/// <summary>The three IIIF URI forms (https://iiif.io/api/image/3.0/#2-uri-syntax).</summary>
 public enum IiifPathKind
 {
-    /// <summary><c>/{identifier}</c> or <c>/{identifier}/</c>: the base URI, answered with a redirect to info.json (§1.2).</summary>
+    /// <summary><c>/{identifier}</c> or <c>/{identifier}/</c>: the base URI, answered with a redirect to info.json (https://iiif.io/api/image/3.0/#2-uri-syntax).</summary>
     Base,
 
     /// <summary><c>/{identifier}/info.json</c>.</summary>

@@ -3,14 +3,14 @@ using Iiif.Core.Identifiers;
 
 namespace Iiif.Core.Requests;
 
-/// <summary>Splits a raw request path into one of the IIIF URI forms (digest §1). The input is the raw target (as from
+/// <summary>Splits a raw request path into one of the IIIF URI forms (https://iiif.io/api/image/3.0/#2-uri-syntax). The input is the raw target (as from
 /// Kestrel's <c>RawTarget</c>, which keeps <c>%2F</c> apart from '/'), with the service prefix and query string removed,
 /// e.g. <c>/ark:%2F12025%2F654xz321/full/max/0/default.jpg</c>.</summary>
 /// <remarks>The path is split on literal '/' only, so the identifier is exactly the segment after the leading '/' and a raw
-/// slash inside an identifier makes an unknown path: 404 (§1.1, the validator's <c>a/b</c> test). Paths of any other shape
-/// are 404 too (§1: undefined by the spec). An empty identifier segment is 404. Identifier errors are 400, from
+/// slash inside an identifier makes an unknown path: 404 (https://iiif.io/api/image/3.0/#9-uri-encoding-and-decoding, the validator's <c>a/b</c> test). Paths of any other shape
+/// are 404 too (https://iiif.io/api/image/3.0/#2-uri-syntax: undefined by the spec). An empty identifier segment is 404. Identifier errors are 400, from
 /// <see cref="ImageIdentifierParser.FromRawSegment"/>. The four image parameters are percent-decoded once as well, strictly,
-/// because §1.1 lets clients encode any character (<c>%21</c> for '!', <c>%2C</c> for ','); a malformed escape in one is a
+/// because https://iiif.io/api/image/3.0/#9-uri-encoding-and-decoding lets clients encode any character (<c>%21</c> for '!', <c>%2C</c> for ','); a malformed escape in one is a
 /// 400 about that parameter. A decoded parameter is otherwise passed on unchecked.</remarks>
 public static class IiifPathParser
 {

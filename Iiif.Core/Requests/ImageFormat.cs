@@ -1,6 +1,6 @@
 namespace Iiif.Core.Requests;
 
-/// <summary>The output format (digest §2.5). Tokens and media types are mapped by <see cref="ImageFormats"/>.</summary>
+/// <summary>The output format (https://iiif.io/api/image/3.0/#45-format). Tokens and media types are mapped by <see cref="ImageFormats"/>.</summary>
 public enum ImageFormat
 {
     /// <summary><c>jpg</c>, image/jpeg.</summary>

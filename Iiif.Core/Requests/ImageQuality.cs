@@ -1,6 +1,6 @@
 namespace Iiif.Core.Requests;
 
-/// <summary>The quality parameter (digest §2.4). Tokens are mapped by <see cref="ImageQualities"/>, never by enum parsing.</summary>
+/// <summary>The quality parameter (https://iiif.io/api/image/3.0/#44-quality). Tokens are mapped by <see cref="ImageQualities"/>, never by enum parsing.</summary>
 public enum ImageQuality
 {
     /// <summary><c>default</c>: the image's own colour.</summary>

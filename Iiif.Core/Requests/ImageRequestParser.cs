@@ -3,12 +3,12 @@ using Iiif.Core.Identifiers;
 
 namespace Iiif.Core.Requests;
 
-/// <summary>Parses the five image request parameters (digest §2) into an <see cref="ImageRequest"/>. Syntax only: nothing
+/// <summary>Parses the five image request parameters (https://iiif.io/api/image/3.0/#4-image-requests) into an <see cref="ImageRequest"/>. Syntax only: nothing
 /// here knows the image, so clipping, upscaling and limits are left to the planner. Every malformed input gives a 400
 /// <see cref="IiifError"/> naming the parameter; no input makes it throw. Parsing never depends on the current culture.</summary>
 /// <remarks>The parameters arrive already percent-decoded once (see <see cref="IiifPathParser"/>). Keywords, qualities and
 /// formats are case-sensitive. Leading zeros in numbers are accepted (<c>007</c> is 7). Zero widths and heights, and
-/// <c>pct:0</c> sizes, are refused here because §2.1 and §2.2 make them 400 for every image.</remarks>
+/// <c>pct:0</c> sizes, are refused here because https://iiif.io/api/image/3.0/#41-region and https://iiif.io/api/image/3.0/#42-size make them 400 for every image.</remarks>
 public static class ImageRequestParser
 {
     private const string Rotation = "rotation";
@@ -36,7 +36,7 @@ public static class ImageRequestParser
     }
 
     /// <summary>Parses a rotation: decimal degrees from 0 to 360 inclusive, optionally preceded by <c>!</c> to mirror
-    /// first (digest §2.3).</summary>
+    /// first (https://iiif.io/api/image/3.0/#43-rotation).</summary>
     public static Result<RotationParameter> ParseRotation(string text)
     {
         ArgumentNullException.ThrowIfNull(text);
@@ -56,7 +56,7 @@ public static class ImageRequestParser
         return new RotationParameter(degrees, mirror);
     }
 
-    /// <summary>Parses a quality token, exactly and case-sensitively (digest §2.4: <c>grey</c> and <c>native</c> are not
+    /// <summary>Parses a quality token, exactly and case-sensitively (https://iiif.io/api/image/3.0/#44-quality: <c>grey</c> and <c>native</c> are not
     /// qualities in 2.1 or 3.0).</summary>
     public static Result<ImageQuality> ParseQuality(string text)
     {
@@ -66,7 +66,7 @@ public static class ImageRequestParser
             : ErrorText.Invalid(Quality, text, $"expected one of {QualityList}");
     }
 
-    /// <summary>Parses a format extension, exactly and case-sensitively (digest §2.5: <c>jpeg</c>, <c>tiff</c> and
+    /// <summary>Parses a format extension, exactly and case-sensitively (https://iiif.io/api/image/3.0/#45-format: <c>jpeg</c>, <c>tiff</c> and
     /// <c>JPG</c> are refused).</summary>
     public static Result<ImageFormat> ParseFormat(string text)
     {
@@ -90,7 +90,7 @@ public static class ImageRequestParser
     }
 
     /// <summary>Parses a whole image request. <paramref name="qualityDotFormat"/> is the last path segment, e.g.
-    /// <c>default.jpg</c>; the format is the suffix after its last '.' (digest §1). The first error found is reported, in
+    /// <c>default.jpg</c>; the format is the suffix after its last '.' (https://iiif.io/api/image/3.0/#2-uri-syntax). The first error found is reported, in
     /// the order region, size, rotation, quality, format.</summary>
     public static Result<ImageRequest> Parse(
         ApiVersion version,

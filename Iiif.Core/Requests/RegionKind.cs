@@ -1,6 +1,6 @@
 namespace Iiif.Core.Requests;
 
-/// <summary>The forms of the region parameter (digest §2.1), plus the old server's two square variants.</summary>
+/// <summary>The forms of the region parameter (https://iiif.io/api/image/3.0/#41-region), plus the old server's two square variants.</summary>
 public enum RegionKind
 {
     /// <summary><c>full</c>: the whole image.</summary>

@@ -2,7 +2,7 @@ using Iiif.Core.Errors;
 
 namespace Iiif.Core.Requests;
 
-/// <summary>The region grammar (digest §2.1, the same in 2.1 and 3.0) plus the old server's <c>!square</c> and <c>square!</c>.</summary>
+/// <summary>The region grammar (https://iiif.io/api/image/3.0/#41-region, the same in 2.1 and 3.0) plus the old server's <c>!square</c> and <c>square!</c>.</summary>
 internal static class RegionSyntax
 {
     private const string Parameter = "region";
@@ -43,7 +43,7 @@ internal static class RegionSyntax
             }
         }
 
-        // §2.1: a region of zero width or height SHOULD give 400, whatever the image, so it is refused here already.
+        // https://iiif.io/api/image/3.0/#41-region: a region of zero width or height SHOULD give 400, whatever the image, so it is refused here already.
         if (values[2] == 0 || values[3] == 0)
         {
             return ErrorText.Invalid(Parameter, text, "w and h must be greater than 0 (a region of zero width or height is empty)");

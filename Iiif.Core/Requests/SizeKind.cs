@@ -1,6 +1,6 @@
 namespace Iiif.Core.Requests;
 
-/// <summary>The forms of the size parameter (digest §2.2). Whether <c>^</c> was given is a separate flag.</summary>
+/// <summary>The forms of the size parameter (https://iiif.io/api/image/3.0/#42-size). Whether <c>^</c> was given is a separate flag.</summary>
 public enum SizeKind
 {
     /// <summary>2.1 <c>full</c>: the region unscaled (deprecated in 2.1, invalid in 3.0).</summary>

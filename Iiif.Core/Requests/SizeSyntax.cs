@@ -2,7 +2,7 @@ using Iiif.Core.Errors;
 
 namespace Iiif.Core.Requests;
 
-/// <summary>The size grammar: 2.1 (digest §2.2.1) and 3.0 with its <c>^</c> upscaling prefix (digest §2.2.2). Syntax only:
+/// <summary>The size grammar: 2.1 (https://iiif.io/api/image/2.1/#42-size) and 3.0 with its <c>^</c> upscaling prefix (https://iiif.io/api/image/3.0/#42-size). Syntax only:
 /// whether a size fits the region or the server limits is the planner's business.</summary>
 internal static class SizeSyntax
 {
@@ -17,7 +17,7 @@ internal static class SizeSyntax
         var upscale = body.StartsWith('^');
         if (upscale)
         {
-            // §2.2.2: '^' is new in 3.0; in 2.1 it is just an unknown character.
+            // https://iiif.io/api/image/3.0/#42-size: '^' is new in 3.0; in 2.1 it is just an unknown character.
             if (version == ApiVersion.V2)
             {
                 return ErrorText.Invalid(Parameter, text, "the '^' upscaling prefix exists only in Image API 3.0");
@@ -54,7 +54,7 @@ internal static class SizeSyntax
             return ErrorText.Invalid(Parameter, text, $"n in pct:n must be {StrictNumber.Describe(scan, isDecimal: true)}");
         }
 
-        // §2.2: a result of 0 px SHOULD give 400; pct:0 is zero for every region.
+        // https://iiif.io/api/image/3.0/#42-size: a result of 0 px SHOULD give 400; pct:0 is zero for every region.
         if (percent == 0)
         {
             return ErrorText.Invalid(Parameter, text, "n in pct:n must be greater than 0");
@@ -120,7 +120,7 @@ internal static class SizeSyntax
             return ErrorText.Invalid(Parameter, text, $"{name} must be {StrictNumber.Describe(scan, isDecimal: false)}");
         }
 
-        // §2.2: a width or height of 0 px SHOULD give 400, whatever the region.
+        // https://iiif.io/api/image/3.0/#42-size: a width or height of 0 px SHOULD give 400, whatever the region.
         if (value == 0)
         {
             return ErrorText.Invalid(Parameter, text, $"{name} must be at least 1");

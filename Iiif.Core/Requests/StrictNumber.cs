@@ -1,6 +1,6 @@
 namespace Iiif.Core.Requests;
 
-/// <summary>The one number scanner for every request parameter. Digest §2: pixel values are integers; percentages and
+/// <summary>The one number scanner for every request parameter. https://iiif.io/api/image/3.0/#47-floating-point-values: pixel values are integers; percentages and
 /// rotation may be decimals written with digits and '.' only: no sign, no exponent, no whitespace, no group separators.
 /// The scan never consults a culture, so a URL parses the same on every locale.</summary>
 /// <remarks>Decisions: leading zeros are accepted (<c>007</c> is 7; the spec does not forbid them). A decimal needs digits on
@@ -51,7 +51,7 @@ internal static class StrictNumber
     }
 
     /// <summary>Scans a non-negative decimal below one billion, e.g. <c>12</c>, <c>12.5</c> or <c>0.125</c>. The value
-    /// carries no trailing zeros (<c>90.0</c> gives 90), as 3.0 §4.7 asks of canonical decimals.</summary>
+    /// carries no trailing zeros (<c>90.0</c> gives 90), as https://iiif.io/api/image/3.0/#47-floating-point-values asks of canonical decimals.</summary>
     public static NumberScan TryParseDecimal(ReadOnlySpan<char> text, out decimal value)
     {
         value = 0m;

@@ -6,9 +6,9 @@ namespace Iiif.Imaging.Encoding;
 internal static class OutputFormatTraits
 {
     /// <summary>True when the encoder writes an alpha channel, so the corners of an arbitrary rotation may stay
-    /// transparent (digest §2.3 recommends it for png, webp, tif and gif). tif is false: ImageSharp 2.1.13's
+    /// transparent (the spec recommends it for png, webp, tif and gif: https://iiif.io/api/image/3.0/#43-rotation). tif is false: ImageSharp 2.1.13's
     /// TiffEncoder has no bit depth with alpha and would write the transparent corners black. jpg, pdf and jp2 get
-    /// white corners (our choice, digest §2.3).</summary>
+    /// white corners (our choice: the spec names no colour).</summary>
     public static bool SupportsTransparency(ImageFormat format) => format switch
     {
         ImageFormat.Png or ImageFormat.Gif or ImageFormat.Webp => true,

@@ -7,7 +7,7 @@ namespace Iiif.Imaging.Transforms;
 internal static class ArbitraryRotation
 {
     /// <summary>Rotates <paramref name="source"/> clockwise by <paramref name="degrees"/> about its centre and places that
-    /// centre at the centre of <paramref name="target"/>, the tight bounding box the planner computed (digest §2.3).
+    /// centre at the centre of <paramref name="target"/>, the tight bounding box the planner computed (https://iiif.io/api/image/3.0/#43-rotation).
     /// Building the matrix here, rather than calling ImageSharp's Rotate(float), keeps the output size the planner's
     /// exactly: ImageSharp rounds the bounding box its own way.</summary>
     public static Matrix3x2 CenteredMatrix(PixelSize source, PixelSize target, decimal degrees)

@@ -3,7 +3,7 @@ using SixLabors.ImageSharp.PixelFormats;
 
 namespace Iiif.Imaging.Transforms;
 
-/// <summary>Turns a luminance image into pure black and white (digest §2.4 <c>bitonal</c>) with a fixed threshold.</summary>
+/// <summary>Turns a luminance image into pure black and white (https://iiif.io/api/image/3.0/#44-quality <c>bitonal</c>) with a fixed threshold.</summary>
 internal static class BitonalThreshold
 {
     /// <summary>Sets every luminance value at or above <paramref name="threshold"/> to 255 and every other to 0, in place.

@@ -10,7 +10,7 @@ using SixLabors.ImageSharp.Processing.Processors.Transforms;
 namespace Iiif.Imaging.Transforms;
 
 /// <summary>Finishes a <see cref="RenderPlan"/> on decoded pixels: size, mirror, rotation, quality, in the order of
-/// digest §2.6. Both entry points take ownership of the image they are given and return the image to encode (the same
+/// https://iiif.io/api/image/3.0/#46-order-of-implementation. Both entry points take ownership of the image they are given and return the image to encode (the same
 /// instance or a new one); the caller disposes only the returned image.</summary>
 internal sealed class PlanApplier
 {
@@ -102,7 +102,7 @@ internal sealed class PlanApplier
 
     /// <summary>Working pixel type, single frame, metadata that still describes the output. Gray and bitonal convert
     /// to luminance before resizing: both steps are linear (ImageSharp does not compand by default), so the result
-    /// matches converting afterwards (digest §2.6 "as if in that order") while resizing a third of the data.</summary>
+    /// matches converting afterwards (https://iiif.io/api/image/3.0/#46-order-of-implementation "as if in that order") while resizing a third of the data.</summary>
     private Image Prepare(Image image, ImageQuality quality)
     {
         while (image.Frames.Count > 1)
@@ -137,7 +137,7 @@ internal sealed class PlanApplier
                 });
             }
 
-            // Digest §2.3: `!n` mirrors left-right first, then rotates. Flip and RotateMode move pixels without resampling.
+            // https://iiif.io/api/image/3.0/#43-rotation: `!n` mirrors left-right first, then rotates. Flip and RotateMode move pixels without resampling.
             if (plan.Mirror)
             {
                 c.Flip(FlipMode.Horizontal);

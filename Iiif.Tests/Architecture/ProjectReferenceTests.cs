@@ -4,7 +4,7 @@ using Iiif.Tests.TestUtilities;
 
 namespace Iiif.Tests.Architecture;
 
-/// <summary>Keeps the reference graph of DEVELOPERS.md: Core calls nothing; Imaging and Caching reference Core, never each
+/// <summary>Keeps the project reference graph: Core calls nothing; Imaging and Caching reference Core, never each
 /// other; only Web knows HTTP, YAML and NLog. Checked twice: in the project files and in the compiled assemblies.</summary>
 [TestFixture]
 public class ProjectReferenceTests

@@ -8,7 +8,7 @@ namespace Iiif.Tests.Imaging;
 
 /// <summary>Builds <see cref="RenderPlan"/> values directly, so transform and encoder tests need no planner. Sizes not
 /// set explicitly follow the plan's rules: decoded = region at the reduction, scaled = decoded, output = the tight
-/// bounding box of the rotation (digest §2.3), rounded to the nearest pixel.</summary>
+/// bounding box of the rotation (https://iiif.io/api/image/3.0/#43-rotation), rounded to the nearest pixel.</summary>
 internal sealed class RenderPlanBuilder
 {
     private PixelRect _region;
@@ -94,7 +94,7 @@ internal sealed class RenderPlanBuilder
             IsFullRegion: false, MaxSize: decoded);
     }
 
-    /// <summary>W = |w cos| + |h sin|, H = |h cos| + |w sin| (digest §2.3); right angles exactly.</summary>
+    /// <summary>W = |w cos| + |h sin|, H = |h cos| + |w sin| (https://iiif.io/api/image/3.0/#43-rotation); right angles exactly.</summary>
     public static PixelSize BoundingBox(PixelSize size, decimal degrees)
     {
         if (degrees % 90m == 0m)

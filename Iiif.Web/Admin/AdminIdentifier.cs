@@ -5,7 +5,7 @@ using Iiif.Web.Http;
 namespace Iiif.Web.Admin;
 
 /// <summary>Reads the identifier of an admin route such as <c>/admin/cache/{**id}</c> from the RAW request target, as the
-/// IIIF routes do (digest §1.1): the routing value is already decoded, which would blur <c>%2F</c> and '/' and decode a
+/// IIIF routes do (https://iiif.io/api/image/3.0/#9-uri-encoding-and-decoding): the routing value is already decoded, which would blur <c>%2F</c> and '/' and decode a
 /// <c>%25</c> twice on the way to a file name. The rest after the route's literal segments is decoded once and checked
 /// by <see cref="ImageIdentifierParser"/> (traversal, control characters, ...: 400).</summary>
 internal static class AdminIdentifier

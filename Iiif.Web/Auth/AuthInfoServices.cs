@@ -30,7 +30,7 @@ internal sealed class AuthInfoServices(AccessRules rules)
             LogoutServiceId = active ? AuthUrls.Logout(root) : null,
             LogoutLabel = active ? texts.LogoutLabel : null,
         };
-        // A 2.1 info.json has the image context only, so the service carries its own (Image API 2.1 §5, linked services).
+        // A 2.1 info.json has the image context only, so the service carries its own (Image API 2.1 https://iiif.io/api/image/3.0/#7-server-responses, linked services).
         return AuthDocuments.ProbeService(AuthUrls.Probe(root, version, identifier), [access], withContext: version == ApiVersion.V2,
             texts.DeniedHeading, texts.DeniedNote);
     }

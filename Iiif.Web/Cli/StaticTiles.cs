@@ -7,7 +7,7 @@ namespace Iiif.Web.Cli;
 /// <summary>The URL tails a deep-zoom viewer asks a level 0 service for: every tile of every scale factor and every
 /// <c>sizes</c> entry of the layout, as default.jpg. These are the forms OpenSeadragon (and so Mirador) request and
 /// static tile layouts use: region <c>full</c> when a tile covers the whole image, else <c>x,y,w,h</c>; size <c>w,h</c>
-/// (3.0) or <c>w,</c> (2.1), even where the canonical form (digest §2.7) would be <c>max</c> or <c>full</c>, since a
+/// (3.0) or <c>w,</c> (2.1), even where the canonical form (https://iiif.io/api/image/3.0/#48-canonical-uri-syntax) would be <c>max</c> or <c>full</c>, since a
 /// static server cannot redirect one spelling to the other.</summary>
 internal static class StaticTiles
 {

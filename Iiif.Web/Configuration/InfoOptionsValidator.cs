@@ -2,8 +2,8 @@ using Microsoft.Extensions.Options;
 
 namespace Iiif.Web.Configuration;
 
-/// <summary>Rules of the <c>info</c> section: the URI-valued properties must be absolute URIs (digest §3.3 rights,
-/// §3.2 license and logo; a 2.1 logo may also be an object, which this server does not configure).</summary>
+/// <summary>Rules of the <c>info</c> section: the URI-valued properties must be absolute URIs (3.0 rights: https://iiif.io/api/image/3.0/#56-rights;
+/// 2.1 license and logo: https://iiif.io/api/image/2.1/#54-rights-and-licensing-properties; a 2.1 logo may also be an object, which this server does not configure).</summary>
 internal sealed class InfoOptionsValidator : IValidateOptions<InfoOptions>
 {
     public ValidateOptionsResult Validate(string? name, InfoOptions options)

@@ -5,7 +5,7 @@ using Microsoft.AspNetCore.Diagnostics;
 
 namespace Iiif.Web.Errors;
 
-/// <summary>The one place unexpected exceptions end (house style §5): a 500 with a plain sentence and no internals,
+/// <summary>The one place unexpected exceptions end: a 500 with a plain sentence and no internals,
 /// logged once with the exception. A request the client aborted gets no body and an Information line.</summary>
 internal sealed class IiifExceptionHandler(ILogger<IiifExceptionHandler> logger) : IExceptionHandler
 {

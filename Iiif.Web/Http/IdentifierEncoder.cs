@@ -2,10 +2,10 @@ using System.Text;
 
 namespace Iiif.Web.Http;
 
-/// <summary>Encodes a decoded identifier as a client must send it in a path segment (digest §1.1): every character
+/// <summary>Encodes a decoded identifier as a client must send it in a path segment (https://iiif.io/api/image/3.0/#9-uri-encoding-and-decoding): every character
 /// except the RFC 3986 unreserved ones, the sub-delimiters and ':' is percent-encoded as UTF-8, so
 /// <c>/ ? # [ ] @ %</c>, spaces and non-ASCII always are. Ordinary identifiers come back unchanged, so an info.json
-/// id equals the URL the client used (§3.4); <c>ark:/1/2</c> becomes <c>ark:%2F1%2F2</c>.</summary>
+/// id equals the URL the client used (https://iiif.io/api/image/3.0/#52-technical-properties); <c>ark:/1/2</c> becomes <c>ark:%2F1%2F2</c>.</summary>
 internal static class IdentifierEncoder
 {
     public static string Encode(string identifier)

@@ -5,7 +5,7 @@ namespace Iiif.Web.Http;
 
 /// <summary>Adds <c>Access-Control-Allow-Origin</c> (server.cors, never the caller's Origin) and
 /// <c>Access-Control-Expose-Headers: Link</c> to every response under the IIIF prefix: successes, errors, 304s,
-/// preflights and the framework's own 404/405 (digest §5.3). Set when the response starts, so it survives the
+/// preflights and the framework's own 404/405 (https://iiif.io/api/image/3.0/#71-cors). Set when the response starts, so it survives the
 /// exception handler clearing the headers.</summary>
 internal sealed class IiifCorsMiddleware(RequestDelegate next, IOptions<ServerOptions> options)
 {

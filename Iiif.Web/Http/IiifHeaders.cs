@@ -5,13 +5,13 @@ using Iiif.Core.Requests;
 
 namespace Iiif.Web.Http;
 
-/// <summary>The header values of IIIF responses (digest §5.3-5.6), built in one place.</summary>
+/// <summary>The header values of IIIF responses (https://iiif.io/api/image/3.0/#71-cors, https://iiif.io/api/image/3.0/#6-compliance-level-and-profile-document, https://iiif.io/api/image/3.0/#72-successful-responses, https://iiif.io/api/image/3.0/#10-security-considerations), built in one place.</summary>
 internal static class IiifHeaders
 {
     /// <summary>Images and info.json are a function of the source version: clients and proxies may keep them a day.</summary>
     public const string CachePublic = "public, max-age=86400";
 
-    /// <summary>Client errors are not stored (digest §5.5: short or no caching for 4xx).</summary>
+    /// <summary>Client errors are not stored, so a corrected request or a newly added image is seen at once.</summary>
     public const string CacheNoStore = "no-store";
 
     public const string AllowedMethods = "GET, HEAD, OPTIONS";
@@ -20,7 +20,7 @@ internal static class IiifHeaders
 
     public const string PlainText = "text/plain; charset=utf-8";
 
-    /// <summary>Digest §5.4: <c>&lt;canonical&gt;;rel="canonical", &lt;level2&gt;;rel="profile"</c>.</summary>
+    /// <summary>https://iiif.io/api/image/3.0/#6-compliance-level-and-profile-document: <c>&lt;canonical&gt;;rel="canonical", &lt;level2&gt;;rel="profile"</c>.</summary>
     public static string ImageLink(string canonicalUri, ApiVersion version) =>
         "<" + canonicalUri + ">;rel=\"canonical\", " + IiifProfiles.ProfileLinkHeader(version);
 

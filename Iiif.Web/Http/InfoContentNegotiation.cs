@@ -5,7 +5,7 @@ using Microsoft.Net.Http.Headers;
 
 namespace Iiif.Web.Http;
 
-/// <summary>Chooses the info.json Content-Type from the Accept header (digest §3.1). 2.1: <c>application/json</c>
+/// <summary>Chooses the info.json Content-Type from the Accept header (https://iiif.io/api/image/3.0/#51-image-information-request). 2.1: <c>application/json</c>
 /// unless ld+json is asked for. 3.0: ld+json with the 3.0 context profile unless plain JSON is preferred. An Accept
 /// that names neither gets the version's default rather than a 406.</summary>
 internal static class InfoContentNegotiation

@@ -3,8 +3,8 @@ using Microsoft.AspNetCore.Mvc.Controllers;
 
 namespace Iiif.Web.Http;
 
-/// <summary>Lets MVC find this assembly's <c>internal sealed</c> controllers (house style keeps implementations
-/// internal); the default provider only accepts public types. Whatever the default accepts is still accepted.</summary>
+/// <summary>Lets MVC find this assembly's <c>internal sealed</c> controllers (implementations stay
+/// internal so the public surface is interfaces and options); the default provider only accepts public types. Whatever the default accepts is still accepted.</summary>
 internal sealed class InternalControllerFeatureProvider : ControllerFeatureProvider
 {
     protected override bool IsController(TypeInfo typeInfo)

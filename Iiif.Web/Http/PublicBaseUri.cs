@@ -4,7 +4,7 @@ using Iiif.Web.Configuration;
 
 namespace Iiif.Web.Http;
 
-/// <summary>The URLs clients use to reach this server, for ids in info.json and Link headers (digest §1.2):
+/// <summary>The URLs clients use to reach this server, for ids in info.json and Link headers (https://iiif.io/api/image/3.0/#2-uri-syntax):
 /// <c>server.baseUri</c> when configured, else built from the request, whose scheme, host and path base the forwarded
 /// headers of a trusted proxy have already set (X-Forwarded-Proto, X-Forwarded-Host, X-Forwarded-Prefix).</summary>
 internal static class PublicBaseUri

@@ -2,7 +2,7 @@ using Microsoft.AspNetCore.Http.Features;
 
 namespace Iiif.Web.Http;
 
-/// <summary>The request target as the client sent it (digest §1.1): Kestrel's decoded Path would blur <c>%2F</c> and
+/// <summary>The request target as the client sent it (https://iiif.io/api/image/3.0/#9-uri-encoding-and-decoding): Kestrel's decoded Path would blur <c>%2F</c> and
 /// '/', so identifiers are read from this.</summary>
 internal static class RawRequestTarget
 {

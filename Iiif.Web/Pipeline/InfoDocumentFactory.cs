@@ -14,7 +14,7 @@ namespace Iiif.Web.Pipeline;
 
 /// <summary>Builds info.json bytes with the configured limits, tile size and passthrough properties (info section).
 /// Only the configuration is prepared once; the id is per request and never cached, since it depends on the host and
-/// prefix each client used (digest §3.4).</summary>
+/// prefix each client used (https://iiif.io/api/image/3.0/#52-technical-properties).</summary>
 internal sealed class InfoDocumentFactory
 {
     private readonly CoreInfoOptions _template;
@@ -54,7 +54,7 @@ internal sealed class InfoDocumentFactory
     }
 
     /// <summary>The document for <paramref name="info"/> under <paramref name="baseUri"/>; <paramref name="level0"/> for a
-    /// static export, which supports only the sizes and tiles it lists (digest §4.2).</summary>
+    /// static export, which supports only the sizes and tiles it lists (https://iiif.io/api/image/3.0/compliance/).</summary>
     public byte[] Build(ApiVersion version, ImageInfo info, string baseUri, bool level0 = false)
     {
         var options = _template with { BaseUri = baseUri, Level0 = level0 };

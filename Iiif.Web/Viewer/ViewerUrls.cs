@@ -5,7 +5,7 @@ using Iiif.Web.Http;
 namespace Iiif.Web.Viewer;
 
 /// <summary>URLs the viewer pages link to. The identifier is percent-encoded as one path segment (a '/' inside it
-/// becomes <c>%2F</c>, as Image API 3.0 §9 asks), and the info.json URL honours the configured prefix and default
+/// becomes <c>%2F</c>, as https://iiif.io/api/image/3.0/#9-uri-encoding-and-decoding asks), and the info.json URL honours the configured prefix and default
 /// version, which the old viewer's script did not (it only understood an empty prefix or "iiif").</summary>
 internal static class ViewerUrls
 {

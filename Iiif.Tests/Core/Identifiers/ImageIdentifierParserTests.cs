@@ -22,14 +22,14 @@ public class ImageIdentifierParserTests
     [TestCase("a%20b", "a b")]
     [TestCase("%21%2C%5B%5D%40%3F%23", "!,[]@?#")]
     [TestCase("[frob]", "[frob]")]
-    [Description("Digest §1.1: the identifier segment is percent-decoded exactly once; %2F stays a slash inside it.")]
+    [Description("https://iiif.io/api/image/3.0/#9-uri-encoding-and-decoding: the identifier segment is percent-decoded exactly once; %2F stays a slash inside it.")]
     public void FromRawSegment_Escapes_DecodesOnce(string raw, string expected)
     {
         Assert.That(ParserAssert.Ok(ImageIdentifierParser.FromRawSegment(raw)), Is.EqualTo(new ImageIdentifier(expected)));
     }
 
     [Test]
-    [Description("Digest §1.1 and §7: an identifier sent as %2D for '-' works exactly like the unencoded one.")]
+    [Description("https://iiif.io/api/image/3.0/#9-uri-encoding-and-decoding: an identifier sent as %2D for '-' works exactly like the unencoded one.")]
     public void FromRawSegment_EncodedOrdinaryCharacter_EqualsUnencoded()
     {
         var encoded = ImageIdentifierParser.FromRawSegment("67352ccc%2Dd1b0%2D11e1-89ae-279075081939");
@@ -48,7 +48,7 @@ public class ImageIdentifierParserTests
     [TestCase("%+1")]
     [TestCase("% 41")]
     [TestCase("%\u0660\u0661")]
-    [Description("Digest §1.1: decoding is strict; a '%' not followed by two hex digits gives 400.")]
+    [Description("https://iiif.io/api/image/3.0/#9-uri-encoding-and-decoding: decoding is strict; a '%' not followed by two hex digits gives 400.")]
     public void FromRawSegment_MalformedEscape_ReturnsBadRequest(string raw)
     {
         var error = ParserAssert.BadRequest(ImageIdentifierParser.FromRawSegment(raw), "identifier");
@@ -64,7 +64,7 @@ public class ImageIdentifierParserTests
     [TestCase("%ED%A0%80")]
     [TestCase("%F4%90%80%80")]
     [TestCase("%F0%9F%98")]
-    [Description("Digest §1.1: escapes encode UTF-8 bytes; truncated, overlong or surrogate sequences give 400.")]
+    [Description("https://iiif.io/api/image/3.0/#9-uri-encoding-and-decoding: escapes encode UTF-8 bytes; truncated, overlong or surrogate sequences give 400.")]
     public void FromRawSegment_InvalidUtf8_ReturnsBadRequest(string raw)
     {
         var error = ParserAssert.BadRequest(ImageIdentifierParser.FromRawSegment(raw), "identifier");
@@ -86,7 +86,7 @@ public class ImageIdentifierParserTests
     [TestCase("C:%2Fwindows")]
     [TestCase("a%5Cb")]
     [TestCase("")]
-    [Description("Digest §1.1: after decoding, traversal, absolute paths, NUL and control characters are refused (400).")]
+    [Description("https://iiif.io/api/image/3.0/#9-uri-encoding-and-decoding: after decoding, traversal, absolute paths, NUL and control characters are refused (400).")]
     public void FromRawSegment_DecodesToUnsafeIdentifier_ReturnsBadRequest(string raw)
     {
         ParserAssert.BadRequest(ImageIdentifierParser.FromRawSegment(raw), "identifier");
@@ -107,7 +107,7 @@ public class ImageIdentifierParserTests
     [TestCase("\u65E5\u672C\u8A9E")]
     [TestCase("\U0001F600")]
     [TestCase("[frob]")]
-    [Description("Digest §1.1: identifiers are opaque; colons, inner slashes and dots inside names are fine.")]
+    [Description("https://iiif.io/api/image/3.0/#9-uri-encoding-and-decoding: identifiers are opaque; colons, inner slashes and dots inside names are fine.")]
     public void FromDecoded_OrdinaryIdentifier_IsAccepted(string value)
     {
         Assert.That(ParserAssert.Ok(ImageIdentifierParser.FromDecoded(value)).Value, Is.EqualTo(value));
@@ -141,7 +141,7 @@ public class ImageIdentifierParserTests
     [TestCase("C:/windows", "drive letter")]
     [TestCase("c:", "drive letter")]
     [TestCase("z:file", "drive letter")]
-    [Description("Digest §1.1: a decoded identifier never reaches the file system as '..', an absolute path or a NUL.")]
+    [Description("https://iiif.io/api/image/3.0/#9-uri-encoding-and-decoding: a decoded identifier never reaches the file system as '..', an absolute path or a NUL.")]
     public void FromDecoded_UnsafeIdentifier_ReturnsBadRequest(string value, string phrase)
     {
         var error = ParserAssert.BadRequest(ImageIdentifierParser.FromDecoded(value), "identifier");

@@ -20,7 +20,7 @@ public class ImageFeaturesTests
     ];
 
     [Test]
-    [Description("§4.2 level documents: 2.1 level2.json features are L0 + L1 + L2 additions")]
+    [Description("https://iiif.io/api/image/3.0/compliance/ level documents: 2.1 level2.json features are L0 + L1 + L2 additions")]
     public void Level2_V2_MatchesLevelDocument()
     {
         Assert.That(ComplianceLevels.V2Level2.Features, Is.EquivalentTo(V2Level2Features));
@@ -29,7 +29,7 @@ public class ImageFeaturesTests
     }
 
     [Test]
-    [Description("§4.2 level documents: 3.0 level2.json features are L1 + L2 additions; qualities only default")]
+    [Description("https://iiif.io/api/image/3.0/compliance/ level documents: 3.0 level2.json features are L1 + L2 additions; qualities only default")]
     public void Level2_V3_MatchesLevelDocument()
     {
         Assert.That(ComplianceLevels.V3Level2.Features, Is.EquivalentTo(V3Level2Features));
@@ -38,7 +38,7 @@ public class ImageFeaturesTests
     }
 
     [Test]
-    [Description("§4.2: each level includes the one below")]
+    [Description("https://iiif.io/api/image/3.0/compliance/: each level includes the one below")]
     public void Levels_AreCumulative()
     {
         Assert.That(ComplianceLevels.V2Level1.Features, Is.SupersetOf(ComplianceLevels.V2Level0.Features));
@@ -48,7 +48,7 @@ public class ImageFeaturesTests
 
     [TestCase(false, new[] { "canonicalLinkHeader", "mirroring", "profileLinkHeader", "regionSquare", "rotationArbitrary" })]
     [TestCase(true, new[] { "canonicalLinkHeader", "mirroring", "profileLinkHeader", "regionSquare", "rotationArbitrary", "sizeAboveFull" })]
-    [Description("§3.2 supports: features beyond 2.1 level 2; regionSquare is optional at 2.1 L2; sizeAboveFull only with upscaling")]
+    [Description("https://iiif.io/api/image/2.1/#52-technical-properties supports: features beyond 2.1 level 2; regionSquare is optional at 2.1 L2; sizeAboveFull only with upscaling")]
     public void ExtraFeatures_V2_BeyondLevel2(bool upscaling, string[] expected)
     {
         Assert.That(ImageFeatures.ExtraFeatures(ApiVersion.V2, Limits(upscaling: upscaling)), Is.EqualTo(expected));
@@ -56,7 +56,7 @@ public class ImageFeaturesTests
 
     [TestCase(false, new[] { "canonicalLinkHeader", "mirroring", "profileLinkHeader", "rotationArbitrary" })]
     [TestCase(true, new[] { "canonicalLinkHeader", "mirroring", "profileLinkHeader", "rotationArbitrary", "sizeUpscaling" })]
-    [Description("§3.3 extraFeatures: beyond 3.0 level 2, which already has regionSquare; sizeUpscaling only with upscaling")]
+    [Description("https://iiif.io/api/image/3.0/#52-technical-properties extraFeatures: beyond 3.0 level 2, which already has regionSquare; sizeUpscaling only with upscaling")]
     public void ExtraFeatures_V3_BeyondLevel2(bool upscaling, string[] expected)
     {
         Assert.That(ImageFeatures.ExtraFeatures(ApiVersion.V3, Limits(maxWidth: 5000, upscaling: upscaling)), Is.EqualTo(expected));
@@ -64,7 +64,7 @@ public class ImageFeaturesTests
 
     [TestCase(ApiVersion.V2)]
     [TestCase(ApiVersion.V3)]
-    [Description("§4.2: everything above the level is listed, and nothing the level already includes")]
+    [Description("https://iiif.io/api/image/3.0/compliance/: everything above the level is listed, and nothing the level already includes")]
     public void ExtraFeatures_NeverRepeatLevel2_AndFeaturesCoverIt(ApiVersion version)
     {
         var limits = Limits(maxWidth: 5000, upscaling: true);
@@ -74,7 +74,7 @@ public class ImageFeaturesTests
     }
 
     [Test]
-    [Description("§4.1: sizeAboveFull/sizeByDistortedWh/sizeByForcedWh/sizeByWhListed are gone in 3.0; sizeUpscaling is 3.0 only")]
+    [Description("https://iiif.io/api/image/3.0/#57-extra-functionality: sizeAboveFull/sizeByDistortedWh/sizeByForcedWh/sizeByWhListed are gone in 3.0; sizeUpscaling is 3.0 only")]
     public void Features_VersionSpecificNames_OnlyInTheirVersion()
     {
         var limits = Limits(maxWidth: 5000, upscaling: true);
@@ -85,7 +85,7 @@ public class ImageFeaturesTests
 
     [TestCase(ApiVersion.V2)]
     [TestCase(ApiVersion.V3)]
-    [Description("§3.2 formats / §3.3 extraFormats: every format beyond jpg and png (level 2 in both versions)")]
+    [Description("https://iiif.io/api/image/2.1/#52-technical-properties formats / https://iiif.io/api/image/3.0/#52-technical-properties extraFormats: every format beyond jpg and png (level 2 in both versions)")]
     public void ExtraFormats_BothVersions_BeyondJpgPng(ApiVersion version)
     {
         Assert.That(ImageFeatures.ExtraFormats(version), Is.EqualTo(new[] { "gif", "webp", "tif", "jp2", "pdf" }));
@@ -95,7 +95,7 @@ public class ImageFeaturesTests
     [TestCase(ApiVersion.V2, true, new[] { "gray" })]
     [TestCase(ApiVersion.V3, false, new[] { "color", "gray", "bitonal" })]
     [TestCase(ApiVersion.V3, true, new[] { "gray", "bitonal" })]
-    [Description("§4.2: color/gray required at L2 where meaningful (no color for grayscale); bitonal is in 2.1 L2, extra in 3.0")]
+    [Description("https://iiif.io/api/image/3.0/compliance/: color/gray required at L2 where meaningful (no color for grayscale); bitonal is in 2.1 L2, extra in 3.0")]
     public void ExtraQualities_ByVersionAndColour(ApiVersion version, bool grayscale, string[] expected)
     {
         Assert.That(ImageFeatures.ExtraQualities(version, Large with { IsGrayscale = grayscale }), Is.EqualTo(expected));

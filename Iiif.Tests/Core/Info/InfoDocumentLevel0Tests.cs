@@ -11,7 +11,7 @@ public class InfoDocumentLevel0Tests
     private static InfoOptions Level0(ServerLimits limits) => Options(limits) with { Level0 = true };
 
     [Test]
-    [Description("§3.3/§4.2: a 3.0 static export claims level0 and declares no extra qualities, formats or features")]
+    [Description("https://iiif.io/api/image/3.0/#52-technical-properties, https://iiif.io/api/image/3.0/compliance/: a 3.0 static export claims level0 and declares no extra qualities, formats or features")]
     public void BuildV3_Level0_ClaimsLevel0WithoutExtras()
     {
         var document = InfoDocumentV3Builder.Build(Large, Level0(ServerLimits.Unlimited));
@@ -26,7 +26,7 @@ public class InfoDocumentLevel0Tests
     }
 
     [Test]
-    [Description("§3.3: the level 2 claim stays the default")]
+    [Description("https://iiif.io/api/image/3.0/#52-technical-properties: the level 2 claim stays the default")]
     public void BuildV3_Default_ClaimsLevel2WithExtras()
     {
         var document = InfoDocumentV3Builder.Build(Large, Options(ServerLimits.Unlimited));
@@ -36,7 +36,7 @@ public class InfoDocumentLevel0Tests
     }
 
     [Test]
-    [Description("§3.2/§4.2: a 2.1 static export's profile is the level0 URI alone when there are no limits")]
+    [Description("https://iiif.io/api/image/2.1/#52-technical-properties, https://iiif.io/api/image/3.0/compliance/: a 2.1 static export's profile is the level0 URI alone when there are no limits")]
     public void BuildV2_Level0NoLimits_ProfileIsLevel0UriOnly()
     {
         var document = InfoDocumentV2Builder.Build(Large, Level0(ServerLimits.Unlimited));
@@ -46,7 +46,7 @@ public class InfoDocumentLevel0Tests
     }
 
     [Test]
-    [Description("§3.2: limits stay in the 2.1 profile object; formats, qualities and supports do not appear at level 0")]
+    [Description("https://iiif.io/api/image/2.1/#52-technical-properties: limits stay in the 2.1 profile object; formats, qualities and supports do not appear at level 0")]
     public void BuildV2_Level0WithLimits_ProfileObjectHoldsOnlyLimits()
     {
         var document = InfoDocumentV2Builder.Build(Large, Level0(Limits(maxWidth: 4000)));

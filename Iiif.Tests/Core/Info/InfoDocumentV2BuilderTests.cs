@@ -14,7 +14,7 @@ public class InfoDocumentV2BuilderTests
     private static JsonObject ProfileObject(JsonObject document) => document["profile"]![1]!.AsObject();
 
     [Test]
-    [Description("§3.2: required @context, @id (the base URI), protocol, width, height; @type iiif:Image")]
+    [Description("https://iiif.io/api/image/2.1/#52-technical-properties: required @context, @id (the base URI), protocol, width, height; @type iiif:Image")]
     public void Build_LargeImage_IdentityFields()
     {
         var document = Build(Large, ServerLimits.Unlimited);
@@ -30,7 +30,7 @@ public class InfoDocumentV2BuilderTests
     }
 
     [Test]
-    [Description("§3.2 sizes and tiles: ceil-halved sizes smallest first; tile width only (height defaults to width)")]
+    [Description("https://iiif.io/api/image/2.1/#52-technical-properties sizes and tiles: ceil-halved sizes smallest first; tile width only (height defaults to width)")]
     public void Build_LargeImage_SizesAndTiles()
     {
         var document = Build(Large, ServerLimits.Unlimited);
@@ -45,7 +45,7 @@ public class InfoDocumentV2BuilderTests
     }
 
     [Test]
-    [Description("§3.2 profile: first the level2 URI, then one profile object with formats, qualities, supports beyond the level")]
+    [Description("https://iiif.io/api/image/2.1/#52-technical-properties profile: first the level2 URI, then one profile object with formats, qualities, supports beyond the level")]
     public void Build_LargeImage_Profile()
     {
         var document = Build(Large, ServerLimits.Unlimited);
@@ -64,7 +64,7 @@ public class InfoDocumentV2BuilderTests
     }
 
     [Test]
-    [Description("§3.2: @context first, then the spec's order; no passthrough keys unless configured")]
+    [Description("https://iiif.io/api/image/2.1/#52-technical-properties: @context first, then the spec's order; no passthrough keys unless configured")]
     public void Build_NoPassthrough_KeyOrder()
     {
         Assert.That(Keys(Build(Large, ServerLimits.Unlimited)), Is.EqualTo(new[]
@@ -72,7 +72,7 @@ public class InfoDocumentV2BuilderTests
     }
 
     [Test]
-    [Description("§3.2 profile object: maxWidth given, maxHeight absent (it equals maxWidth); sizes within the limits")]
+    [Description("https://iiif.io/api/image/2.1/#52-technical-properties profile object: maxWidth given, maxHeight absent (it equals maxWidth); sizes within the limits")]
     public void Build_MaxWidth_InProfileObjectAndSizesFiltered()
     {
         var document = Build(Large, Limits(maxWidth: 4000));
@@ -87,7 +87,7 @@ public class InfoDocumentV2BuilderTests
     }
 
     [Test]
-    [Description("§3.2 profile object: maxWidth, maxHeight, maxArea in that order after supports")]
+    [Description("https://iiif.io/api/image/2.1/#52-technical-properties profile object: maxWidth, maxHeight, maxArea in that order after supports")]
     public void Build_AllLimits_InProfileObjectInOrder()
     {
         var extras = ProfileObject(Build(Large, Limits(4000, 3000, 9_000_000)));
@@ -97,14 +97,14 @@ public class InfoDocumentV2BuilderTests
     }
 
     [Test]
-    [Description("§4.2: color only where meaningful: a grayscale source lists gray alone")]
+    [Description("https://iiif.io/api/image/3.0/compliance/: color only where meaningful: a grayscale source lists gray alone")]
     public void Build_Grayscale_NoColor()
     {
         Assert.That(Strings(ProfileObject(Build(LargeGray, ServerLimits.Unlimited))["qualities"]), Is.EqualTo(new[] { "gray" }));
     }
 
     [Test]
-    [Description("§2.2.1: scaling above the region is the optional sizeAboveFull; 2.1 does not require a limit with it")]
+    [Description("https://iiif.io/api/image/2.1/#42-size: scaling above the region is the optional sizeAboveFull; 2.1 does not require a limit with it")]
     public void Build_Upscaling_SupportsSizeAboveFull()
     {
         var supports = Strings(ProfileObject(Build(Large, Limits(upscaling: true)))["supports"]);
@@ -123,7 +123,7 @@ public class InfoDocumentV2BuilderTests
     }
 
     [Test]
-    [Description("§3.2 tiles: height is written when it differs from width")]
+    [Description("https://iiif.io/api/image/2.1/#52-technical-properties tiles: height is written when it differs from width")]
     public void Build_NonSquareTile_WritesHeight()
     {
         var tile = Build(Large with { NativeTileSize = new PixelSize(1024, 512) }, ServerLimits.Unlimited)["tiles"]![0]!.AsObject();
@@ -132,7 +132,7 @@ public class InfoDocumentV2BuilderTests
     }
 
     [Test]
-    [Description("§3.2: attribution, license, logo, service after profile; 3.0-only rights/partOf/seeAlso never in 2.1")]
+    [Description("https://iiif.io/api/image/2.1/#52-technical-properties: attribution, license, logo, service after profile; 3.0-only rights/partOf/seeAlso never in 2.1")]
     public void Build_Passthrough_V2ValuesOnly()
     {
         var options = InfoDocumentV3BuilderTests.OptionsWithAllPassthrough();
@@ -160,7 +160,7 @@ public class InfoDocumentV2BuilderTests
     }
 
     [Test]
-    [Description("§3.2 example shape: exact compact JSON of a small untiled 1000x800 image with maxWidth 5000")]
+    [Description("https://iiif.io/api/image/2.1/#52-technical-properties example shape: exact compact JSON of a small untiled 1000x800 image with maxWidth 5000")]
     public void Build_SmallImage_ExactJson()
     {
         var json = InfoJson.Serialize(InfoDocumentV2Builder.Build(Small, new InfoOptions("https://example.org/iiif/2/abc", Limits(maxWidth: 5000))));
@@ -176,7 +176,7 @@ public class InfoDocumentV2BuilderTests
     }
 
     [Test]
-    [Description("§3.2 profile object: maxWidth is required if maxHeight is present")]
+    [Description("https://iiif.io/api/image/2.1/#52-technical-properties profile object: maxWidth is required if maxHeight is present")]
     public void Build_MaxHeightWithoutMaxWidth_Throws()
     {
         Assert.That(() => Build(Large, Limits(maxHeight: 2000)), Throws.ArgumentException);
@@ -185,7 +185,7 @@ public class InfoDocumentV2BuilderTests
     [TestCase("https://example.org/iiif/2/abc/")]
     [TestCase("abc")]
     [TestCase("")]
-    [Description("§3.2 @id: the absolute base URI, no trailing slash")]
+    [Description("https://iiif.io/api/image/2.1/#52-technical-properties @id: the absolute base URI, no trailing slash")]
     public void Build_BadBaseUri_Throws(string baseUri)
     {
         Assert.That(() => InfoDocumentV2Builder.Build(Large, new InfoOptions(baseUri, ServerLimits.Unlimited)), Throws.ArgumentException);

@@ -32,7 +32,7 @@ public class InfoDocumentV3BuilderTests
     private static JsonObject Build(ImageInfo info, ServerLimits limits) => InfoDocumentV3Builder.Build(info, Options(limits));
 
     [Test]
-    [Description("§3.3: @context, id (the base URI), type ImageService3, protocol, profile as a string, width, height")]
+    [Description("https://iiif.io/api/image/3.0/#52-technical-properties: @context, id (the base URI), type ImageService3, protocol, profile as a string, width, height")]
     public void Build_LargeImage_IdentityFields()
     {
         var document = Build(Large, ServerLimits.Unlimited);
@@ -49,7 +49,7 @@ public class InfoDocumentV3BuilderTests
     }
 
     [Test]
-    [Description("§3.3 sizes, tiles and extras for a colour JPEG 2000 with 6 levels and 1024 tiles")]
+    [Description("https://iiif.io/api/image/3.0/#52-technical-properties sizes, tiles and extras for a colour JPEG 2000 with 6 levels and 1024 tiles")]
     public void Build_LargeImage_SizesTilesAndExtras()
     {
         var document = Build(Large, ServerLimits.Unlimited);
@@ -68,7 +68,7 @@ public class InfoDocumentV3BuilderTests
     }
 
     [Test]
-    [Description("§3.3: @context first; keys in the spec's order; no optional key that is not configured")]
+    [Description("https://iiif.io/api/image/3.0/#52-technical-properties: @context first; keys in the spec's order; no optional key that is not configured")]
     public void Build_NoPassthrough_KeyOrder()
     {
         Assert.That(Keys(Build(Large, ServerLimits.Unlimited)), Is.EqualTo(new[]
@@ -79,7 +79,7 @@ public class InfoDocumentV3BuilderTests
     }
 
     [Test]
-    [Description("§3.3: every property in the spec's order when all are configured; never license/attribution/logo")]
+    [Description("https://iiif.io/api/image/3.0/#52-technical-properties: every property in the spec's order when all are configured; never license/attribution/logo")]
     public void Build_AllPassthrough_KeyOrderWithoutV2Properties()
     {
         var options = OptionsWithAllPassthrough() with { Limits = Limits(4000, 3000, 9_000_000) };
@@ -92,7 +92,7 @@ public class InfoDocumentV3BuilderTests
     }
 
     [Test]
-    [Description("§3.3: rights one URI; partOf, seeAlso, service arrays of objects copied as configured; preferredFormats")]
+    [Description("https://iiif.io/api/image/3.0/#52-technical-properties: rights one URI; partOf, seeAlso, service arrays of objects copied as configured; preferredFormats")]
     public void Build_AllPassthrough_ValuesCopied()
     {
         var options = OptionsWithAllPassthrough();
@@ -120,7 +120,7 @@ public class InfoDocumentV3BuilderTests
     }
 
     [Test]
-    [Description("§2.2.2: limits at the top level; maxHeight absent when only maxWidth is given (it equals maxWidth)")]
+    [Description("https://iiif.io/api/image/3.0/#42-size: limits at the top level; maxHeight absent when only maxWidth is given (it equals maxWidth)")]
     public void Build_MaxWidthOnly_TopLevelWithoutMaxHeight()
     {
         var document = Build(Large, Limits(maxWidth: 4000));
@@ -134,7 +134,7 @@ public class InfoDocumentV3BuilderTests
     }
 
     [Test]
-    [Description("§2.2.2: sizes and tiles MUST fall within the limits; maxArea 1,000,000 keeps sizes up to 946x626")]
+    [Description("https://iiif.io/api/image/3.0/#42-size: sizes and tiles MUST fall within the limits; maxArea 1,000,000 keeps sizes up to 946x626")]
     public void Build_MaxArea_SizesAndTileWithinLimits()
     {
         var document = Build(Large, Limits(maxArea: 1_000_000));
@@ -146,7 +146,7 @@ public class InfoDocumentV3BuilderTests
     }
 
     [Test]
-    [Description("§4.2: color only where meaningful; a grayscale source lists gray and bitonal")]
+    [Description("https://iiif.io/api/image/3.0/compliance/: color only where meaningful; a grayscale source lists gray and bitonal")]
     public void Build_Grayscale_NoColor()
     {
         Assert.That(Strings(Build(LargeGray, ServerLimits.Unlimited)["extraQualities"]), Is.EqualTo(new[] { "gray", "bitonal" }));
@@ -154,7 +154,7 @@ public class InfoDocumentV3BuilderTests
 
     [TestCase(4000, null)]
     [TestCase(null, 16_000_000L)]
-    [Description("§2.2.2: sizeUpscaling is declared with upscaling, which needs maxWidth or maxArea")]
+    [Description("https://iiif.io/api/image/3.0/#42-size: sizeUpscaling is declared with upscaling, which needs maxWidth or maxArea")]
     public void Build_UpscalingWithLimit_DeclaresSizeUpscaling(int? maxWidth, long? maxArea)
     {
         var features = Strings(Build(Large, Limits(maxWidth, maxArea: maxArea, upscaling: true))["extraFeatures"]);
@@ -163,21 +163,21 @@ public class InfoDocumentV3BuilderTests
     }
 
     [Test]
-    [Description("§2.2.2: a server offering sizeUpscaling MUST declare maxWidth or maxArea")]
+    [Description("https://iiif.io/api/image/3.0/#42-size: a server offering sizeUpscaling MUST declare maxWidth or maxArea")]
     public void Build_UpscalingWithoutLimit_Throws()
     {
         Assert.That(() => Build(Large, Limits(upscaling: true)), Throws.ArgumentException);
     }
 
     [Test]
-    [Description("§2.2.2: if maxHeight is given, maxWidth MUST also be given")]
+    [Description("https://iiif.io/api/image/3.0/#42-size: if maxHeight is given, maxWidth MUST also be given")]
     public void Build_MaxHeightWithoutMaxWidth_Throws()
     {
         Assert.That(() => Build(Large, Limits(maxHeight: 2000)), Throws.ArgumentException);
     }
 
     [Test]
-    [Description("§3.3 rights: one URI string")]
+    [Description("https://iiif.io/api/image/3.0/#52-technical-properties rights: one URI string")]
     public void Build_RightsNotAUri_Throws()
     {
         var options = Options(ServerLimits.Unlimited) with { V3 = new InfoPassthroughV3 { Rights = "CC BY 4.0" } };
@@ -185,7 +185,7 @@ public class InfoDocumentV3BuilderTests
     }
 
     [Test]
-    [Description("§3.3 example shape: exact compact JSON of a small untiled 1000x800 image with maxWidth 5000")]
+    [Description("https://iiif.io/api/image/3.0/#52-technical-properties example shape: exact compact JSON of a small untiled 1000x800 image with maxWidth 5000")]
     public void Build_SmallImage_ExactJson()
     {
         var json = InfoJson.Serialize(InfoDocumentV3Builder.Build(Small, new InfoOptions("https://example.org/iiif/3/abc", Limits(maxWidth: 5000))));

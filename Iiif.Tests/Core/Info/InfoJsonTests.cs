@@ -12,7 +12,7 @@ public class InfoJsonTests
         InfoJson.Serialize(InfoDocumentV3Builder.Build(Small, new InfoOptions(baseUri, ServerLimits.Unlimited)));
 
     [Test]
-    [Description("§3.4: the id is written exactly as requested; '/' and percent-escapes are not re-escaped")]
+    [Description("https://iiif.io/api/image/3.0/#52-technical-properties: the id is written exactly as requested; '/' and percent-escapes are not re-escaped")]
     public void Serialize_EncodedIdentifier_Verbatim()
     {
         Assert.That(SerializeV3("https://example.org/iiif/3/ark:%2F12025%2F654xz321"),

@@ -8,7 +8,7 @@ namespace Iiif.Tests.Core.Info;
 /// <summary>The images and options the info tests share, and small readers for the JSON they produce.</summary>
 internal static class InfoTestImages
 {
-    /// <summary>The identifier <c>ms/42</c>, encoded as a client sends it (digest §1.1: the slash stays encoded).</summary>
+    /// <summary>The identifier <c>ms/42</c>, encoded as a client sends it (https://iiif.io/api/image/3.0/#9-uri-encoding-and-decoding: the slash stays encoded).</summary>
     public const string BaseUri = "https://images.example.org/iiif/3/ms%2F42";
 
     /// <summary>7561x5003 JPEG 2000, 5 decomposition levels (6 resolution levels), native 1024x1024 tiles.</summary>

@@ -12,21 +12,21 @@ public class TileCalculatorTests
         [.. TileCalculator.Layout(info, limits, 512).Sizes.Select(s => s.ToString())];
 
     [Test]
-    [Description("§3.2/§3.3 sizes: one per resolution level, JPEG 2000 ceil rounding (ISO 15444-1 B.5), smallest first")]
+    [Description("https://iiif.io/api/image/2.1/#52-technical-properties, https://iiif.io/api/image/3.0/#52-technical-properties sizes: one per resolution level, JPEG 2000 ceil rounding (ISO 15444-1 B.5), smallest first")]
     public void Sizes_NoLimits_OnePerLevelCeilHalvedSmallestFirst()
     {
         Assert.That(Sizes(Large, ServerLimits.Unlimited), Is.EqualTo(LargeSizes));
     }
 
     [Test]
-    [Description("§2.2.2: any sizes advertised MUST fall within maxWidth (and maxHeight, which defaults to maxWidth)")]
+    [Description("https://iiif.io/api/image/3.0/#42-size: any sizes advertised MUST fall within maxWidth (and maxHeight, which defaults to maxWidth)")]
     public void Sizes_MaxWidth4000_StopsAt3781x2502()
     {
         Assert.That(Sizes(Large, Limits(maxWidth: 4000)), Is.EqualTo(LargeSizes[..5]));
     }
 
     [Test]
-    [Description("§2.2.2: advertised sizes MUST fall within maxArea (1891x1251 = 2,365,641 > 1,000,000; 946x626 = 592,196)")]
+    [Description("https://iiif.io/api/image/3.0/#42-size: advertised sizes MUST fall within maxArea (1891x1251 = 2,365,641 > 1,000,000; 946x626 = 592,196)")]
     public void Sizes_MaxArea1M_StopsAt946x626()
     {
         Assert.That(Sizes(Large, Limits(maxArea: 1_000_000)), Is.EqualTo(LargeSizes[..3]));
@@ -34,7 +34,7 @@ public class TileCalculatorTests
 
     [TestCase(8000, 2000, TestName = "Sizes_ExplicitMaxHeight_StopsAt1891x1251")]
     [TestCase(2000, null, TestName = "Sizes_MaxHeightDefaultsToMaxWidth_StopsAt1891x1251")]
-    [Description("§2.2.2: maxHeight limits sizes; when only maxWidth is given, maxHeight equals it")]
+    [Description("https://iiif.io/api/image/3.0/#42-size: maxHeight limits sizes; when only maxWidth is given, maxHeight equals it")]
     public void Sizes_HeightLimit(int maxWidth, int? maxHeight)
     {
         Assert.That(Sizes(Large, Limits(maxWidth, maxHeight)), Is.EqualTo(LargeSizes[..4]));
@@ -42,7 +42,7 @@ public class TileCalculatorTests
 
     [TestCase(200, null, "200x132", TestName = "Sizes_NoLevelFitsMaxWidth_MaxSizeOnly")]
     [TestCase(null, 10_000L, "123x81", TestName = "Sizes_NoLevelFitsMaxArea_MaxSizeOnly")]
-    [Description("§2.2.3: when no level fits, the max size under the limits (5003*200/7561 = 132.3 -> 132; "
+    [Description("https://iiif.io/api/image/3.0/implementation/#4-maximum-size-calculation: when no level fits, the max size under the limits (5003*200/7561 = 132.3 -> 132; "
         + "sqrt(10000/37827683) = 0.01626: 122.9 x 81.3; the largest aspect-keeping size within the area is 123x81 = 9963 px) "
         + "keeps a thumbnail available")]
     public void Sizes_NothingFits_ListsMaxSize(int? maxWidth, long? maxArea, string expected)
@@ -67,7 +67,7 @@ public class TileCalculatorTests
     }
 
     [Test]
-    [Description("§3.2 sizes: duplicate entries add nothing; a 1x1 image stays 1x1 at every level")]
+    [Description("https://iiif.io/api/image/2.1/#52-technical-properties sizes: duplicate entries add nothing; a 1x1 image stays 1x1 at every level")]
     public void Sizes_TinyImage_NoDuplicates()
     {
         var info = new ImageInfo(1, 1, 3, null, false);
@@ -75,7 +75,7 @@ public class TileCalculatorTests
     }
 
     [Test]
-    [Description("§3.5 tiles: scale factors 1..2^(levels-1) from the source's resolution levels")]
+    [Description("https://iiif.io/api/image/3.0/implementation/#3-tile-region-parameter-calculation tiles: scale factors 1..2^(levels-1) from the source's resolution levels")]
     public void Layout_NativeTiles_TileAndScaleFactorsFromSource()
     {
         var layout = TileCalculator.Layout(Large, ServerLimits.Unlimited, 512);
@@ -111,7 +111,7 @@ public class TileCalculatorTests
     }
 
     [Test]
-    [Description("§3.5: a tile larger than the image is kept; tile regions are clipped to the image")]
+    [Description("https://iiif.io/api/image/3.0/implementation/#3-tile-region-parameter-calculation: a tile larger than the image is kept; tile regions are clipped to the image")]
     public void TileSize_LargerThanImage_Kept()
     {
         var info = new ImageInfo(300, 200, 1, null, false);
@@ -119,7 +119,7 @@ public class TileCalculatorTests
     }
 
     [Test]
-    [Description("§3.3 tiles: width and height of a native tile may differ")]
+    [Description("https://iiif.io/api/image/3.0/#52-technical-properties tiles: width and height of a native tile may differ")]
     public void TileSize_NonSquareNativeTile_Kept()
     {
         var info = Large with { NativeTileSize = new PixelSize(1024, 512) };
@@ -130,7 +130,7 @@ public class TileCalculatorTests
     [TestCase(8000, 600, null, 1024, 512)]
     [TestCase(null, null, 300_000L, 512, 512)]
     [TestCase(100, null, null, 64, 64)]
-    [Description("§2.2.2: advertised tiles MUST fall within the limits; halved so each stays inside one native tile")]
+    [Description("https://iiif.io/api/image/3.0/#42-size: advertised tiles MUST fall within the limits; halved so each stays inside one native tile")]
     public void TileSize_NativeTileOverLimits_HalvedUntilItFits(int? maxWidth, int? maxHeight, long? maxArea, int w, int h)
     {
         var limits = Limits(maxWidth, maxHeight, maxArea);
@@ -144,7 +144,7 @@ public class TileCalculatorTests
     [TestCase(null, null, 1_000_000L)]
     [TestCase(100, 50, 2_000L)]
     [TestCase(1, null, null)]
-    [Description("§2.2.2: any sizes and tiles the server advertises MUST fall within the limits")]
+    [Description("https://iiif.io/api/image/3.0/#42-size: any sizes and tiles the server advertises MUST fall within the limits")]
     public void Layout_AnyLimits_EverySizeAndTileWithinLimits(int? maxWidth, int? maxHeight, long? maxArea)
     {
         var limits = Limits(maxWidth, maxHeight, maxArea);

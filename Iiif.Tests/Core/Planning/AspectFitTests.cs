@@ -11,7 +11,7 @@ public class AspectFitTests
     [TestCase(1000, 1000, 2000, 500, "500x500")]
     [TestCase(1000, 10, 1, 1000, "1x0")]
     [TestCase(3, 2, 2, 2, "2x1")]
-    [Description("Digest §2.2.1: !w,h is the largest aspect-preserving size inside the box; the binding side gets the box edge " +
+    [Description("https://iiif.io/api/image/2.1/#42-size: !w,h is the largest aspect-preserving size inside the box; the binding side gets the box edge " +
         "exactly and the other is rounded to nearest (a 0 side is left for the caller to refuse).")]
     public void Fit_BoxOnly_BindingSideGetsTheBoxEdge(int width, int height, int boxWidth, int boxHeight, string expected)
     {
@@ -20,7 +20,7 @@ public class AspectFitTests
     }
 
     [Test]
-    [Description("Digest §2.2.3 step 1: under maxArea the driving (longer) side is the reference estimate " +
+    [Description("https://iiif.io/api/image/3.0/implementation/#4-maximum-size-calculation step 1: under maxArea the driving (longer) side is the reference estimate " +
         "floor(side * sqrt(maxArea / area)) plus at most one pixel, as large as the limit allows, and the area really holds.")]
     public void Fit_AreaLimit_FollowsTheReferenceEstimateAndHoldsTheLimit()
     {
@@ -49,7 +49,7 @@ public class AspectFitTests
     [TestCase(1, int.MaxValue, 1_000_000L, "1x1000000")]
     [TestCase(1000, 3, 2200L, "833x2")]
     [TestCase(1000, 3, 1500L, "708x2")]
-    [Description("Ours, digest §2.2.3: when the short side is held at 1 px or rounds up, the long side is cut back (by binary " +
+    [Description("Ours, https://iiif.io/api/image/3.0/implementation/#4-maximum-size-calculation: when the short side is held at 1 px or rounds up, the long side is cut back (by binary " +
         "search, not pixel by pixel) until the area limit really holds.")]
     public void Fit_AreaLimitOnExtremeAspect_CutsTheLongSideBack(int width, int height, long area, string expected)
     {

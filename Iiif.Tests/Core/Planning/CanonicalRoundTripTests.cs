@@ -6,7 +6,7 @@ using Iiif.Core.Requests;
 namespace Iiif.Tests.Core.Planning;
 
 /// <summary>The canonical form must name the same image: planning it again gives the same geometry and the same canonical
-/// form (digest §2.7: "many equivalent spellings of one request"; a cache keyed on it must never mix two images).</summary>
+/// form (https://iiif.io/api/image/3.0/#48-canonical-uri-syntax: "many equivalent spellings of one request"; a cache keyed on it must never mix two images).</summary>
 [TestFixture]
 public class CanonicalRoundTripTests
 {
@@ -33,7 +33,7 @@ public class CanonicalRoundTripTests
 
     [TestCase(ApiVersion.V2)]
     [TestCase(ApiVersion.V3)]
-    [Description("Digest §2.7: the canonical form of any plan re-plans to the same region, size and rotation, and is its own " +
+    [Description("https://iiif.io/api/image/3.0/#48-canonical-uri-syntax: the canonical form of any plan re-plans to the same region, size and rotation, and is its own " +
         "canonical form.")]
     public void Format_CanonicalReplanned_GivesTheSamePlanAndForm(ApiVersion version)
     {

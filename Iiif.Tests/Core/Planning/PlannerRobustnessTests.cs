@@ -6,7 +6,7 @@ using Iiif.Core.Requests;
 namespace Iiif.Tests.Core.Planning;
 
 /// <summary>The planner takes any request its parameter types can hold: extreme numbers give a 400 or a valid plan, never an
-/// exception (house style §5: client mistakes are values).</summary>
+/// exception (client mistakes are values, not exceptions).</summary>
 [TestFixture]
 public class PlannerRobustnessTests
 {
@@ -61,7 +61,7 @@ public class PlannerRobustnessTests
 
     [TestCase(ApiVersion.V2)]
     [TestCase(ApiVersion.V3)]
-    [Description("Digest §5.2: any request built from representable parameter values gets a plan or an error, never an " +
+    [Description("https://iiif.io/api/image/3.0/#73-error-conditions: any request built from representable parameter values gets a plan or an error, never an " +
         "exception; every plan has sides of at least 1 px within the limits, and a canonical form.")]
     public void Plan_ExtremeValues_NeverThrowAndPlansAreValid(ApiVersion version)
     {
@@ -89,7 +89,7 @@ public class PlannerRobustnessTests
     }
 
     [Test]
-    [Description("Public boundary guards (house style §5): null arguments, an empty image and limits below 1 are programming errors.")]
+    [Description("Public boundary guards: null arguments, an empty image and limits below 1 are programming errors.")]
     public void Plan_InvalidArguments_Throw()
     {
         var request = RequestBuilder.V3("full/max/0/default.jpg");

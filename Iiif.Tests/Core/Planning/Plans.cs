@@ -8,7 +8,7 @@ namespace Iiif.Tests.Core.Planning;
 /// <summary>Shared images, limits and one-line planning for the planner tests.</summary>
 internal static class Plans
 {
-    /// <summary>The validator's test image size (digest §7: "1000x1000 unless noted").</summary>
+    /// <summary>The validator's test image size.</summary>
     public static ImageInfo Square1000 { get; } = new(1000, 1000, 1, null, false);
 
     public static ImageInfo Landscape1000x800 { get; } = new(1000, 800, 1, null, false);

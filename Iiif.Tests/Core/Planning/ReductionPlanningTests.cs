@@ -21,7 +21,7 @@ public class ReductionPlanningTests
     [TestCase("full", "pct:1", 5, 237, 157)]
     [TestCase("7168,4096,1024,1024", ",454", 1, 197, 454)]
     [TestCase("7168,4096,1024,1024", "197,", 0, 393, 907)]
-    [Description("Digest §2.6: decode at the deepest level whose region (JPEG 2000 ceiling rounding) is still at least the " +
+    [Description("https://iiif.io/api/image/3.0/#46-order-of-implementation: decode at the deepest level whose region (JPEG 2000 ceiling rounding) is still at least the " +
         "scaled size on both sides, so decoded pixels are only ever scaled down; odd edge tiles included.")]
     public void Plan_Reduction_IsDeepestLevelStillCoveringTheOutput(string region, string size, int level, int decodedWidth, int decodedHeight)
     {
@@ -36,7 +36,7 @@ public class ReductionPlanningTests
     }
 
     [Test]
-    [Description("Digest §2.6: a source without a pyramid (1 level) is always decoded at full resolution.")]
+    [Description("https://iiif.io/api/image/3.0/#46-order-of-implementation: a source without a pyramid (1 level) is always decoded at full resolution.")]
     public void Plan_SingleLevelSource_UsesFullResolution()
     {
         var plan = Plans.V3("full/10,/0/default.jpg", Plans.Image(7561, 5003, 1)).Ok();
@@ -49,7 +49,7 @@ public class ReductionPlanningTests
     }
 
     [Test]
-    [Description("Digest §2.6: an upscaled request decodes at full resolution.")]
+    [Description("https://iiif.io/api/image/3.0/#46-order-of-implementation: an upscaled request decodes at full resolution.")]
     public void Plan_Upscaled_UsesFullResolution()
     {
         var plan = Plans.V3("0,0,100,100/^400,/0/default.jpg", Master, Plans.Upscaling).Ok();

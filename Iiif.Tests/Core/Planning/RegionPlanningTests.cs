@@ -15,7 +15,7 @@ public class RegionPlanningTests
     [TestCase("!square", 800, 1000, 0, 0, 800, 800)]
     [TestCase("square!", 1000, 800, 200, 0, 800, 800)]
     [TestCase("square!", 800, 1000, 0, 200, 800, 800)]
-    [Description("Digest §2.1: full is the whole image; square's side is the shorter dimension, centred (offset rounded down); " +
+    [Description("https://iiif.io/api/image/3.0/#41-region: full is the whole image; square's side is the shorter dimension, centred (offset rounded down); " +
         "the old server's !square and square! sit at the start and end of the long side.")]
     public void Plan_FullAndSquareRegions_ResolveToExpectedRectangle(string region, int width, int height, int x, int y, int w, int h)
     {
@@ -29,7 +29,7 @@ public class RegionPlanningTests
     [TestCase("999,0,5,5", 999, 0, 1, 5)]
     [TestCase("0,0,5000,5000", 0, 0, 1000, 1000)]
     [TestCase("0,0,79228162514264337593543950335,1", 0, 0, 1000, 1)]
-    [Description("Digest §2.1: x,y,w,h in pixels; a region running past the right or bottom edge is clipped, without padding.")]
+    [Description("https://iiif.io/api/image/3.0/#41-region: x,y,w,h in pixels; a region running past the right or bottom edge is clipped, without padding.")]
     public void Plan_PixelRegion_IsClippedToTheImage(string region, int x, int y, int w, int h)
     {
         var plan = Plans.V3($"{region}/max/0/default.jpg").Ok();
@@ -44,7 +44,7 @@ public class RegionPlanningTests
     [TestCase("pct:0.05,0,0.05,100", 1000, 1000, 1, 0, 0, 1000)]
     [TestCase("pct:0,0,0.05,100", 1000, 1000, 0, 0, 1, 1000)]
     [TestCase("pct:25,25,50,50", 7, 7, 2, 2, 3, 3)]
-    [Description("Digest §2.1: pct: is resolved against the reported width and height; ours: every edge is rounded to the " +
+    [Description("https://iiif.io/api/image/3.0/#41-region: pct: is resolved against the reported width and height; ours: every edge is rounded to the " +
         "nearest pixel (halves up), so pct:0,0,100,100 is exactly full and the result is clipped like a pixel region.")]
     public void Plan_PercentRegion_RoundsEachEdgeToNearest(string region, int width, int height, int x, int y, int w, int h)
     {
@@ -59,7 +59,7 @@ public class RegionPlanningTests
     }
 
     [Test]
-    [Description("Ours, digest §2.1: rounding edges (not widths) makes neighbouring pct regions share their edges exactly.")]
+    [Description("Ours, https://iiif.io/api/image/3.0/#41-region: rounding edges (not widths) makes neighbouring pct regions share their edges exactly.")]
     public void Plan_AdjacentPercentRegions_ShareEdges()
     {
         var image = Plans.Image(997, 13);
@@ -83,7 +83,7 @@ public class RegionPlanningTests
     [TestCase("pct:100,0,10,10")]
     [TestCase("pct:0,100,10,10")]
     [TestCase("pct:150,0,10,10")]
-    [Description("Digest §2.1 and §7: a region entirely outside the image is a 400 (parameter region).")]
+    [Description("https://iiif.io/api/image/3.0/#41-region: a region entirely outside the image is a 400 (parameter region).")]
     public void Plan_RegionEntirelyOutside_ReturnsBadRequest(string region)
     {
         AssertRegionError(Plans.V3($"{region}/max/0/default.jpg"));
@@ -96,7 +96,7 @@ public class RegionPlanningTests
     [TestCase("pct:0,0,50,0")]
     [TestCase("pct:10,10,0.04,10")]
     [TestCase("pct:99.96,0,10,10")]
-    [Description("Digest §2.1 and §7: a region of zero width or height (as given, or a pct: region that rounds to 0 px) is a 400.")]
+    [Description("https://iiif.io/api/image/3.0/#41-region: a region of zero width or height (as given, or a pct: region that rounds to 0 px) is a 400.")]
     public void Plan_ZeroSizedRegion_ReturnsBadRequest(string region)
     {
         AssertRegionError(Plans.V3($"{region}/max/0/default.jpg"));
@@ -107,7 +107,7 @@ public class RegionPlanningTests
     [TestCase(0, 0, 10.25, 10, RegionKindUnderTest.Pixels)]
     [TestCase(0, -5, 10, 10, RegionKindUnderTest.Percent)]
     [TestCase(0, 0, -10, 10, RegionKindUnderTest.Percent)]
-    [Description("Digest §2.1: negative numbers and decimals in the pixel form are invalid; the planner refuses them with a 400 " +
+    [Description("https://iiif.io/api/image/3.0/#41-region: negative numbers and decimals in the pixel form are invalid; the planner refuses them with a 400 " +
         "even if a request carrying them is built by hand.")]
     public void Plan_InvalidRegionNumbers_ReturnsBadRequest(double x, double y, double w, double h, RegionKindUnderTest kind)
     {
@@ -125,14 +125,14 @@ public class RegionPlanningTests
     [TestCase("square", true)]
     [TestCase("0,0,999,1000", false)]
     [TestCase("1,1,999,999", false)]
-    [Description("Digest §2.7: IsFullRegion is true whenever the clipped region is the whole image, including square on a square image.")]
+    [Description("https://iiif.io/api/image/3.0/#48-canonical-uri-syntax: IsFullRegion is true whenever the clipped region is the whole image, including square on a square image.")]
     public void Plan_RegionCoveringTheImage_IsFullRegion(string region, bool expected)
     {
         Assert.That(Plans.V3($"{region}/max/0/default.jpg").Ok().IsFullRegion, Is.EqualTo(expected));
     }
 
     [Test]
-    [Description("Digest §2.1: square on a non-square image is not the full image.")]
+    [Description("https://iiif.io/api/image/3.0/#41-region: square on a non-square image is not the full image.")]
     public void Plan_SquareOnLandscape_IsNotFullRegion()
     {
         Assert.That(Plans.V3("square/max/0/default.jpg", Plans.Landscape1000x800).Ok().IsFullRegion, Is.False);

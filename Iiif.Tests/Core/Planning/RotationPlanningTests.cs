@@ -12,7 +12,7 @@ public class RotationPlanningTests
     [TestCase("270", 270, 800, 1000)]
     [TestCase("360", 0, 1000, 800)]
     [TestCase("90.000", 90, 800, 1000)]
-    [Description("Digest §2.3 and §7: 90 and 270 swap the dimensions exactly (rotation 90 on 1000x800 gives 800x1000); 0 and " +
+    [Description("https://iiif.io/api/image/3.0/#43-rotation: 90 and 270 swap the dimensions exactly (rotation 90 on 1000x800 gives 800x1000); 0 and " +
         "180 keep them; 360 is the same turn as 0.")]
     public void Plan_QuarterTurns_AreExact(string rotation, int degrees, int width, int height)
     {
@@ -29,7 +29,7 @@ public class RotationPlanningTests
     [TestCase("!180", 180)]
     [TestCase("!360", 0)]
     [TestCase("!22.5", 22.5)]
-    [Description("Digest §2.3 and §7: !n mirrors first, then rotates by n; !360 is !0.")]
+    [Description("https://iiif.io/api/image/3.0/#43-rotation: !n mirrors first, then rotates by n; !360 is !0.")]
     public void Plan_MirroredRotation_SetsMirrorAndDegrees(string rotation, decimal degrees)
     {
         var plan = Plans.V3($"full/max/{rotation}/default.jpg").Ok();
@@ -47,7 +47,7 @@ public class RotationPlanningTests
     [TestCase(1000, 800, "359.5", 1007, 809)]
     [TestCase(1, 1, "45", 1, 1)]
     [TestCase(10, 1, "0.5", 10, 1)]
-    [Description("Digest §2.3: arbitrary angles give the tight bounding box W = |w cos| + |h sin|, H = |h cos| + |w sin|, " +
+    [Description("https://iiif.io/api/image/3.0/#43-rotation: arbitrary angles give the tight bounding box W = |w cos| + |h sin|, H = |h cos| + |w sin|, " +
         "rounded to nearest (ours).")]
     public void Plan_ArbitraryRotation_GivesTightBoundingBox(int width, int height, string rotation, int outWidth, int outHeight)
     {
@@ -56,7 +56,7 @@ public class RotationPlanningTests
     }
 
     [Test]
-    [Description("Digest §2.3 and §2.6: rotation applies to the size after the size step, not to the region.")]
+    [Description("https://iiif.io/api/image/3.0/#43-rotation and https://iiif.io/api/image/3.0/#46-order-of-implementation: rotation applies to the size after the size step, not to the region.")]
     public void Plan_Rotation_AppliesToScaledSize()
     {
         var plan = Plans.V3("full/500,/90/default.jpg", Plans.Landscape1000x800).Ok();
@@ -70,7 +70,7 @@ public class RotationPlanningTests
     [TestCase(361)]
     [TestCase(-90)]
     [TestCase(360.0001)]
-    [Description("Digest §2.3 and §7: an angle outside [0, 360] is a 400 (parameter rotation), even in a hand-built request.")]
+    [Description("https://iiif.io/api/image/3.0/#43-rotation: an angle outside [0, 360] is a 400 (parameter rotation), even in a hand-built request.")]
     public void Plan_RotationOutOfRange_ReturnsBadRequest(double degrees)
     {
         var request = RequestBuilder.V3("full/max/0/default.jpg") with { Rotation = new((decimal)degrees, false) };
@@ -86,7 +86,7 @@ public class RotationPlanningTests
     [TestCase(89.9999)]
     [TestCase(179.99)]
     [TestCase(271.3)]
-    [Description("Digest §2.3: the whole scaled image always fits; the bounding box is never smaller than the image's " +
+    [Description("https://iiif.io/api/image/3.0/#43-rotation: the whole scaled image always fits; the bounding box is never smaller than the image's " +
         "width or height projection and never 0.")]
     public void Plan_AnyAngle_OutputContainsTheImage(double degrees)
     {
@@ -105,7 +105,7 @@ public class RotationPlanningTests
     [TestCase("90.0", "90")]
     [TestCase("22.50", "22.5")]
     [TestCase("0.500", "0.5")]
-    [Description("Digest §2: the planned angle carries no trailing zeros, so equal angles are equal values.")]
+    [Description("https://iiif.io/api/image/3.0/#47-floating-point-values: the planned angle carries no trailing zeros, so equal angles are equal values.")]
     public void Plan_Degrees_HaveNoTrailingZeros(string rotation, string expected)
     {
         var plan = Plans.V3($"full/max/{rotation}/default.jpg").Ok();

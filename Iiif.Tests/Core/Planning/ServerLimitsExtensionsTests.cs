@@ -16,7 +16,7 @@ public class ServerLimitsExtensionsTests
     [TestCase(2000, null, null, 2000, 1323)]
     [TestCase(null, null, 1_000_000L, 1229, 813)]
     [TestCase(1000, null, 1_000_000L, 1000, 662)]
-    [Description("§2.2.3: within maxWidth, maxHeight (default maxWidth) and maxArea, keeping the aspect ratio; the free side "
+    [Description("https://iiif.io/api/image/3.0/implementation/#4-maximum-size-calculation: within maxWidth, maxHeight (default maxWidth) and maxArea, keeping the aspect ratio; the free side "
         + "rounds to nearest, as the planner's max does: 5003*4000/7561 = 2646.8 -> 2647; 7561*1000/5003 = 1511.3 -> 1511")]
     public void MaxSize_Limits_ScaledDownKeepingAspect(int? maxWidth, int? maxHeight, long? maxArea, int w, int h)
     {
@@ -29,7 +29,7 @@ public class ServerLimitsExtensionsTests
     [TestCase(1, 100_000, 10L)]
     [TestCase(99_999, 3, 7L)]
     [TestCase(12_345, 6_789, 1_000_003L)]
-    [Description("§2.2.3: the max size stays within the limits and is at least 1 px a side")]
+    [Description("https://iiif.io/api/image/3.0/implementation/#4-maximum-size-calculation: the max size stays within the limits and is at least 1 px a side")]
     public void MaxSize_ExtremeAspect_WithinAreaAndPositive(int width, int height, long maxArea)
     {
         var size = Limits(null, null, maxArea).MaxSize(new PixelSize(width, height));
@@ -41,7 +41,7 @@ public class ServerLimitsExtensionsTests
     [TestCase(4000, 4000, true)]
     [TestCase(4001, 10, false)]
     [TestCase(10, 4001, false)]
-    [Description("§2.2.2: if only maxWidth is given, maxHeight is taken to equal it")]
+    [Description("https://iiif.io/api/image/3.0/#42-size: if only maxWidth is given, maxHeight is taken to equal it")]
     public void Allows_OnlyMaxWidth_HeightLimitedToo(int width, int height, bool expected)
     {
         Assert.That(Limits(4000, null, null).Allows(new PixelSize(width, height)), Is.EqualTo(expected));
@@ -49,7 +49,7 @@ public class ServerLimitsExtensionsTests
 
     [TestCase(1000, 1000, true)]
     [TestCase(1001, 1000, false)]
-    [Description("§2.2.2: maxArea limits w x h")]
+    [Description("https://iiif.io/api/image/3.0/#42-size: maxArea limits w x h")]
     public void Allows_MaxArea_Inclusive(int width, int height, bool expected)
     {
         Assert.That(Limits(null, null, 1_000_000).Allows(new PixelSize(width, height)), Is.EqualTo(expected));

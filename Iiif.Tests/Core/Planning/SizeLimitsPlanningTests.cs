@@ -13,7 +13,7 @@ public class SizeLimitsPlanningTests
     [TestCase(1000, 500, 400_000L, "667x500")]
     [TestCase(5000, null, null, "4000x3000")]
     [TestCase(null, null, 12_000_000L, "4000x3000")]
-    [Description("Digest §2.2.3 and §7: max on an image bigger than the limits is scaled down, keeping the aspect ratio, until " +
+    [Description("https://iiif.io/api/image/3.0/implementation/#4-maximum-size-calculation: max on an image bigger than the limits is scaled down, keeping the aspect ratio, until " +
         "maxWidth, maxHeight (default maxWidth) and maxArea all hold.")]
     public void Plan_MaxOnImageBiggerThanLimits_IsScaledDownToFit(int? maxWidth, int? maxHeight, long? maxArea, string expected)
     {
@@ -27,7 +27,7 @@ public class SizeLimitsPlanningTests
     }
 
     [Test]
-    [Description("Digest §2.2.3: with only maxWidth set, maxHeight equals it (3.0 §5.3), so a portrait image is bounded by it too.")]
+    [Description("https://iiif.io/api/image/3.0/implementation/#4-maximum-size-calculation: with only maxWidth set, maxHeight equals it (https://iiif.io/api/image/3.0/#52-technical-properties), so a portrait image is bounded by it too.")]
     public void Plan_MaxWidthOnly_AlsoBoundsHeight()
     {
         var limits = new ServerLimits(500, null, null, false, null);
@@ -39,7 +39,7 @@ public class SizeLimitsPlanningTests
     [TestCase(1, 1000, null, 7, null, "1x7")]
     [TestCase(1, 1000, null, null, 1L, "1x1")]
     [TestCase(3, 3, null, null, 1L, "1x1")]
-    [Description("Ours, digest §2.2.3: max never becomes 0 px on a side, even for extreme aspect ratios; the short side is kept at 1.")]
+    [Description("Ours, https://iiif.io/api/image/3.0/implementation/#4-maximum-size-calculation: max never becomes 0 px on a side, even for extreme aspect ratios; the short side is kept at 1.")]
     public void Plan_MaxOnExtremeAspect_NeverHasZeroSide(int width, int height, int? maxWidth, int? maxHeight, long? maxArea, string expected)
     {
         var limits = new ServerLimits(maxWidth, maxHeight, maxArea, false, null);
@@ -51,7 +51,7 @@ public class SizeLimitsPlanningTests
     [TestCase("500,501", "maxHeight")]
     [TestCase("pct:60", "maxWidth")]
     [TestCase("450,450", "maxArea")]
-    [Description("Digest §2.2.2-2.2.3 and §7: a w,/,h/pct/w,h result beyond a limit is a 400 whose message names the limit.")]
+    [Description("https://iiif.io/api/image/3.0/#42-size, https://iiif.io/api/image/3.0/implementation/#4-maximum-size-calculation: a w,/,h/pct/w,h result beyond a limit is a 400 whose message names the limit.")]
     public void Plan_ExplicitSizeBeyondLimit_ReturnsBadRequestNamingTheLimit(string size, string limitName)
     {
         var limits = new ServerLimits(500, null, 200_000, true, null);
@@ -67,7 +67,7 @@ public class SizeLimitsPlanningTests
     }
 
     [Test]
-    [Description("Digest §2.2.1: a 2.1 full size beyond the limits is a 400 (only max scales down).")]
+    [Description("https://iiif.io/api/image/2.1/#42-size: a 2.1 full size beyond the limits is a 400 (only max scales down).")]
     public void Plan_V2FullBeyondLimits_ReturnsBadRequest()
     {
         Assert.That(Plans.V2("full/full/0/default.jpg", limits: new ServerLimits(500, null, null, false, null)).Status(), Is.EqualTo(400));
@@ -76,7 +76,7 @@ public class SizeLimitsPlanningTests
     [TestCase("500,", "500x500")]
     [TestCase("400,500", "400x500")]
     [TestCase("pct:44.7", "447x447")]
-    [Description("Digest §2.2.3: sizes exactly at the limits are served.")]
+    [Description("https://iiif.io/api/image/3.0/implementation/#4-maximum-size-calculation: sizes exactly at the limits are served.")]
     public void Plan_ExplicitSizeAtLimit_IsServed(string size, string expected)
     {
         var limits = new ServerLimits(500, null, 250_000, false, null);
@@ -87,7 +87,7 @@ public class SizeLimitsPlanningTests
     [TestCase(ApiVersion.V3, "!800,800", "500x500")]
     [TestCase(ApiVersion.V3, "^!800,800", "500x500")]
     [TestCase(ApiVersion.V3, "!800,300", "300x300")]
-    [Description("Digest §2.2.2: !w,h is the largest fit inside the box AND the limits, so a box beyond maxWidth is fitted, not refused.")]
+    [Description("https://iiif.io/api/image/3.0/#42-size: !w,h is the largest fit inside the box AND the limits, so a box beyond maxWidth is fitted, not refused.")]
     public void Plan_BestFitBeyondLimits_IsFittedInsideTheLimits(ApiVersion version, string size, string expected)
     {
         var limits = new ServerLimits(500, null, null, false, null);
@@ -95,7 +95,7 @@ public class SizeLimitsPlanningTests
     }
 
     [Test]
-    [Description("Digest §2.2.2: ^!w,h whose limits keep it within the region needs no upscaling, so no 501 without upscaling.")]
+    [Description("https://iiif.io/api/image/3.0/#42-size: ^!w,h whose limits keep it within the region needs no upscaling, so no 501 without upscaling.")]
     public void Plan_CaretBestFitHeldBelowRegionByLimits_IsServedWithoutUpscaling()
     {
         var limits = new ServerLimits(800, null, null, false, null);
@@ -106,7 +106,7 @@ public class SizeLimitsPlanningTests
     [TestCase(1500, null, 4_000_000L, "1500x1500")]
     [TestCase(3000, 1200, null, "1200x1200")]
     [TestCase(null, null, 999_999L, "999x999")]
-    [Description("Digest §2.2.2 and §7: ^max is as big as the limits allow, keeping the aspect ratio, up or down.")]
+    [Description("https://iiif.io/api/image/3.0/#42-size: ^max is as big as the limits allow, keeping the aspect ratio, up or down.")]
     public void Plan_CaretMax_IsAsLargeAsTheLimitsAllow(int? maxWidth, int? maxHeight, long? maxArea, string expected)
     {
         var limits = new ServerLimits(maxWidth, maxHeight, maxArea, true, null);
@@ -165,7 +165,7 @@ public class SizeLimitsPlanningTests
     }
 
     [Test]
-    [Description("Digest §2.2.3: the limits algorithm always yields a size that satisfies every limit, is no larger than the " +
+    [Description("https://iiif.io/api/image/3.0/implementation/#4-maximum-size-calculation: the limits algorithm always yields a size that satisfies every limit, is no larger than the " +
         "region, and has no 0 side (checked over many regions and limits).")]
     public void Plan_MaxOverManyRegionsAndLimits_AlwaysSatisfiesEveryLimit()
     {

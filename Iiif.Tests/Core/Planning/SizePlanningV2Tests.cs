@@ -15,7 +15,7 @@ public class SizePlanningV2Tests
     [TestCase("pct:60", 1000, 800, "600x480")]
     [TestCase("!600,600", 1000, 800, "600x480")]
     [TestCase("!2000,400", 1000, 800, "500x400")]
-    [Description("Digest §2.2.1: full and max are the region; w, and ,h follow the aspect ratio; pct:n scales both sides; " +
+    [Description("https://iiif.io/api/image/2.1/#42-size: full and max are the region; w, and ,h follow the aspect ratio; pct:n scales both sides; " +
         "w,h is exact; !w,h is the largest aspect-preserving fit inside the box.")]
     public void Plan_SizeForms_GiveTheSpecifiedSize(string size, int width, int height, string expected)
     {
@@ -30,7 +30,7 @@ public class SizePlanningV2Tests
     [TestCase("pct:50", 3, 5, "2x3")]
     [TestCase("!2,2", 3, 2, "2x1")]
     [TestCase("!1,2", 2, 3, "1x2")]
-    [Description("Ours (digest §2 leaves rounding to the server): the free side is rounded to nearest, halves away from zero.")]
+    [Description("Ours (the spec leaves rounding to the server): the free side is rounded to nearest, halves away from zero.")]
     public void Plan_FreeSide_IsRoundedToNearest(string size, int width, int height, string expected)
     {
         Assert.That(Plans.V2($"full/{size}/0/default.jpg", Plans.Image(width, height)).Scaled(), Is.EqualTo(expected));
@@ -42,7 +42,7 @@ public class SizePlanningV2Tests
     [TestCase("1001,1000")]
     [TestCase("1000,1001")]
     [TestCase("pct:100.1")]
-    [Description("Digest §2.2.1 and §7: without sizeAboveFull, a size larger than the region on either side is a 400 (ours).")]
+    [Description("https://iiif.io/api/image/2.1/#42-size: without sizeAboveFull, a size larger than the region on either side is a 400 (ours).")]
     public void Plan_UpscalingWithoutSizeAboveFull_ReturnsBadRequest(string size)
     {
         var result = Plans.V2($"full/{size}/0/default.jpg", limits: Plans.NoUpscaling);
@@ -61,7 +61,7 @@ public class SizePlanningV2Tests
     [TestCase("!2000,3000", "2000x2000")]
     [TestCase("max", "1000x1000")]
     [TestCase("full", "1000x1000")]
-    [Description("Digest §2.2.1 and §7: with sizeAboveFull, sizes above the region are served at the exact size; max and full " +
+    [Description("https://iiif.io/api/image/2.1/#42-size: with sizeAboveFull, sizes above the region are served at the exact size; max and full " +
         "never upscale.")]
     public void Plan_UpscalingWithSizeAboveFull_ReturnsRequestedSize(string size, string expected)
     {
@@ -72,7 +72,7 @@ public class SizePlanningV2Tests
     [TestCase("!3000,2000", 1000, 800, "1000x800")]
     [TestCase("!1001,5000", 1000, 800, "1000x800")]
     [TestCase("!5000,700", 1000, 800, "875x700")]
-    [Description("Digest §2.2.1 (IIIF/api issue 752) and §7: !w,h whose box is larger than the region returns the region when " +
+    [Description("https://iiif.io/api/image/2.1/#42-size (IIIF/api issue 752): !w,h whose box is larger than the region returns the region when " +
         "upscaling is off.")]
     public void Plan_BestFitBoxLargerThanRegionWithoutUpscaling_ReturnsRegionSize(string size, int width, int height, string expected)
     {
@@ -90,7 +90,7 @@ public class SizePlanningV2Tests
     [TestCase("1,", 1000, 10)]
     [TestCase(",1", 10, 1000)]
     [TestCase("!1,1000", 1000, 10)]
-    [Description("Digest §2.2.1 and §7: a size that computes to 0 px on either side is a 400.")]
+    [Description("https://iiif.io/api/image/2.1/#42-size: a size that computes to 0 px on either side is a 400.")]
     public void Plan_SizeComputingToZero_ReturnsBadRequest(string size, int width, int height)
     {
         var result = Plans.V2($"full/{size}/0/default.jpg", Plans.Image(width, height), Plans.Upscaling);
@@ -102,7 +102,7 @@ public class SizePlanningV2Tests
     }
 
     [Test]
-    [Description("Digest §2.2.1: the ^ prefix does not exist in 2.1; a hand-built 2.1 request carrying the flag is planned as without it.")]
+    [Description("https://iiif.io/api/image/2.1/#42-size: the ^ prefix does not exist in 2.1; a hand-built 2.1 request carrying the flag is planned as without it.")]
     public void Plan_V2RequestWithCaretFlag_IgnoresTheFlag()
     {
         Assert.Multiple(() =>
@@ -113,7 +113,7 @@ public class SizePlanningV2Tests
     }
 
     [Test]
-    [Description("Digest §2.2.1: sizes apply to the region, not to the image.")]
+    [Description("https://iiif.io/api/image/2.1/#42-size: sizes apply to the region, not to the image.")]
     public void Plan_SizeOfRegion_ScalesTheRegion()
     {
         Assert.That(Plans.V2("0,0,500,250/pct:50/0/default.jpg").Scaled(), Is.EqualTo("250x125"));

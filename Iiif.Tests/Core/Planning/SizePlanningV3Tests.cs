@@ -16,7 +16,7 @@ public class SizePlanningV3Tests
     [TestCase(",400", 1000, 800, "500x400")]
     [TestCase("!600,600", 1000, 800, "600x480")]
     [TestCase("!1000,1000", 1000, 800, "1000x800")]
-    [Description("Digest §2.2.2: max, w, ,h, pct:n, w,h and !w,h without ^ give the specified size when it is no larger than the region.")]
+    [Description("https://iiif.io/api/image/3.0/#42-size: max, w, ,h, pct:n, w,h and !w,h without ^ give the specified size when it is no larger than the region.")]
     public void Plan_SizeFormsWithinRegion_GiveTheSpecifiedSize(string size, int width, int height, string expected)
     {
         Assert.That(Plans.V3($"full/{size}/0/default.jpg", Plans.Image(width, height)).Scaled(), Is.EqualTo(expected));
@@ -32,7 +32,7 @@ public class SizePlanningV3Tests
     [TestCase("pct:150")]
     [TestCase("pct:200")]
     [TestCase("pct:100.01")]
-    [Description("Digest §2.2.2 and §7 (validator): without ^, a result larger than the region, or pct above 100, is a 400 " +
+    [Description("https://iiif.io/api/image/3.0/#42-size (validator): without ^, a result larger than the region, or pct above 100, is a 400 " +
         "even on a server that upscales.")]
     public void Plan_LargerThanRegionWithoutCaret_ReturnsBadRequest(string size)
     {
@@ -48,7 +48,7 @@ public class SizePlanningV3Tests
     [TestCase("!2000,3000", 1000, 1000)]
     [TestCase("!1001,1001", 1000, 1000)]
     [TestCase("!1001,5000", 1000, 800)]
-    [Description("Digest §8 size_noup (our deliberate choice): a non-^ !w,h whose fit exceeds the region is a 400, as the " +
+    [Description("The validator's size_noup (https://github.com/IIIF/image-validator; our deliberate choice): a non-^ !w,h whose fit exceeds the region is a 400, as the " +
         "official validator requires, although the spec's wording would return the region.")]
     public void Plan_BestFitLargerThanRegionWithoutCaret_ReturnsBadRequest(string size, int width, int height)
     {
@@ -61,7 +61,7 @@ public class SizePlanningV3Tests
     [TestCase("^1000,1200", "1000x1200")]
     [TestCase("^pct:200", "2000x2000")]
     [TestCase("^!2000,3000", "2000x2000")]
-    [Description("Digest §2.2.2 and §7: ^ forms that upscale are served at the exact size when the server upscales ...")]
+    [Description("https://iiif.io/api/image/3.0/#42-size: ^ forms that upscale are served at the exact size when the server upscales ...")]
     public void Plan_CaretFormsNeedingUpscaling_WithUpscaling_ReturnExactSize(string size, string expected)
     {
         Assert.That(Plans.V3($"full/{size}/0/default.jpg", limits: Plans.Upscaling).Scaled(), Is.EqualTo(expected));
@@ -73,7 +73,7 @@ public class SizePlanningV3Tests
     [TestCase("^1000,1200")]
     [TestCase("^pct:200")]
     [TestCase("^!2000,3000")]
-    [Description("... and are a 501 (parameter size) when it does not (digest §2.2.2, §5.2).")]
+    [Description("... and are a 501 (parameter size) when it does not (https://iiif.io/api/image/3.0/#42-size, https://iiif.io/api/image/3.0/#73-error-conditions).")]
     public void Plan_CaretFormsNeedingUpscaling_WithoutUpscaling_ReturnNotImplemented(string size)
     {
         var result = Plans.V3($"full/{size}/0/default.jpg", limits: Plans.NoUpscaling);
@@ -91,7 +91,7 @@ public class SizePlanningV3Tests
     [TestCase("^,1000", "1000x1000")]
     [TestCase("^400,700", "400x700")]
     [TestCase("^max", "1000x1000")]
-    [Description("Digest §2.2.2 and §7: ^ does not force upscaling; a ^ form needing none is served even without upscaling.")]
+    [Description("https://iiif.io/api/image/3.0/#42-size: ^ does not force upscaling; a ^ form needing none is served even without upscaling.")]
     public void Plan_CaretFormsNotNeedingUpscaling_AreServedEitherWay(string size, string expected)
     {
         Assert.Multiple(() =>
@@ -103,7 +103,7 @@ public class SizePlanningV3Tests
 
     [TestCase("max")]
     [TestCase("^max")]
-    [Description("Digest §2.2.2: max is never upscaled; ^max with no maxWidth/maxArea is the region's own size.")]
+    [Description("https://iiif.io/api/image/3.0/#42-size: max is never upscaled; ^max with no maxWidth/maxArea is the region's own size.")]
     public void Plan_MaxWithoutLimits_IsRegionSize(string size)
     {
         Assert.That(Plans.V3($"10,10,300,200/{size}/0/default.jpg", limits: Plans.Upscaling).Scaled(), Is.EqualTo("300x200"));
@@ -111,7 +111,7 @@ public class SizePlanningV3Tests
 
     [TestCase(true, "2000x2000")]
     [TestCase(false, "501")]
-    [Description("Digest §2.2.2 and §7: ^max is as large as the limits permit (here maxWidth 2000), which needs upscaling: " +
+    [Description("https://iiif.io/api/image/3.0/#42-size: ^max is as large as the limits permit (here maxWidth 2000), which needs upscaling: " +
         "served with upscaling, 501 without.")]
     public void Plan_CaretMaxWithLimitsAboveRegion_UpscalesToTheLimits(bool allowUpscaling, string expected)
     {
@@ -120,7 +120,7 @@ public class SizePlanningV3Tests
     }
 
     [Test]
-    [Description("Digest §2.2.2: max never upscales, even when the limits are larger than the region.")]
+    [Description("https://iiif.io/api/image/3.0/#42-size: max never upscales, even when the limits are larger than the region.")]
     public void Plan_MaxWithLimitsAboveRegion_IsRegionSize()
     {
         var limits = new Iiif.Core.Planning.ServerLimits(2000, null, null, true, null);
@@ -128,7 +128,7 @@ public class SizePlanningV3Tests
     }
 
     [Test]
-    [Description("Digest §2.2.2 and §7: size full is not valid in 3.0: 400.")]
+    [Description("https://iiif.io/api/image/3.0/#42-size: size full is not valid in 3.0: 400.")]
     public void Plan_V3Full_ReturnsBadRequest()
     {
         var result = Plans.V3("full/full/0/default.jpg");
@@ -149,7 +149,7 @@ public class SizePlanningV3Tests
     [TestCase("^pct:0")]
     [TestCase("^!0,0")]
     [TestCase("^0,2000")]
-    [Description("Digest §2.2.2 and §7: a result below 1 px is a 400, with or without ^ (never a 501).")]
+    [Description("https://iiif.io/api/image/3.0/#42-size: a result below 1 px is a 400, with or without ^ (never a 501).")]
     public void Plan_SizeComputingToZero_ReturnsBadRequest(string size)
     {
         Assert.That(Plans.V3($"full/{size}/0/default.jpg", limits: Plans.NoUpscaling).Status(), Is.EqualTo(400));
@@ -159,14 +159,14 @@ public class SizePlanningV3Tests
     [TestCase(",1", 10, 1000)]
     [TestCase("!1,1000", 1000, 10)]
     [TestCase("pct:1", 1000, 10)]
-    [Description("Digest §7: w, whose height rounds to 0 (1, on 1000x10) is a 400.")]
+    [Description("Edge case: w, whose height rounds to 0 (1, on 1000x10) is a 400.")]
     public void Plan_FreeSideRoundingToZero_ReturnsBadRequest(string size, int width, int height)
     {
         Assert.That(Plans.V3($"full/{size}/0/default.jpg", Plans.Image(width, height)).Status(), Is.EqualTo(400));
     }
 
     [Test]
-    [Description("Digest §2.4 and §7: 3.0 color on a greyscale source must not fail; the quality passes through.")]
+    [Description("https://iiif.io/api/image/3.0/#44-quality: 3.0 color on a greyscale source must not fail; the quality passes through.")]
     public void Plan_ColorOnGrayscaleSource_Succeeds()
     {
         var gray = new Iiif.Core.Info.ImageInfo(1000, 1000, 1, null, true);

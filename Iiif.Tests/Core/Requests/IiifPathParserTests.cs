@@ -11,7 +11,7 @@ public class IiifPathParserTests
     [TestCase("/abc/", "abc")]
     [TestCase("/ark:%2F1%2F2", "ark:/1/2")]
     [TestCase("/ark:%2F1%2F2/", "ark:/1/2")]
-    [Description("Digest §1 and §1.2: /{identifier} is the base URI; /{identifier}/ is treated the same (ours).")]
+    [Description("https://iiif.io/api/image/3.0/#2-uri-syntax and https://iiif.io/api/image/3.0/#2-uri-syntax: /{identifier} is the base URI; /{identifier}/ is treated the same (ours).")]
     public void Parse_BaseUri_ReturnsBase(string path, string identifier)
     {
         var parsed = ParserAssert.Ok(IiifPathParser.Parse(path));
@@ -24,7 +24,7 @@ public class IiifPathParserTests
     [TestCase("/a%2Db/info.json", "a-b")]
     [TestCase("/a%253Cb/info.json", "a%3Cb")]
     [TestCase("/[frob]/info.json", "[frob]")]
-    [Description("Digest §1 and §7: /{identifier}/info.json; the identifier is decoded once, keeping %2F as '/' inside it.")]
+    [Description("https://iiif.io/api/image/3.0/#2-uri-syntax: /{identifier}/info.json; the identifier is decoded once, keeping %2F as '/' inside it.")]
     public void Parse_InfoUri_ReturnsInfo(string path, string identifier)
     {
         var parsed = ParserAssert.Ok(IiifPathParser.Parse(path));
@@ -37,7 +37,7 @@ public class IiifPathParserTests
     [TestCase("/abc/pct%3A0%2C0%2C50%2C50/%5Emax/0/default%2Ejpg", "abc", "pct:0,0,50,50", "^max", "0", "default.jpg")]
     [TestCase("/abc/%2525/max/0/default.jpg", "abc", "%25", "max", "0", "default.jpg")]
     [TestCase("/abc//max/0/default.jpg", "abc", "", "max", "0", "default.jpg")]
-    [Description("Digest §1 and §1.1: /{identifier}/{region}/{size}/{rotation}/{quality}.{format}; parameters are decoded once.")]
+    [Description("https://iiif.io/api/image/3.0/#2-uri-syntax and https://iiif.io/api/image/3.0/#9-uri-encoding-and-decoding: /{identifier}/{region}/{size}/{rotation}/{quality}.{format}; parameters are decoded once.")]
     public void Parse_ImageUri_ReturnsDecodedParameters(string path, string identifier, string region, string size, string rotation, string tail)
     {
         var parsed = ParserAssert.Ok(IiifPathParser.Parse(path));
@@ -64,7 +64,7 @@ public class IiifPathParserTests
     [TestCase("/abc/full/max/0/default.jpg/extra")]
     [TestCase("/%/a/b")]
     [TestCase("/../x")]
-    [Description("Digest §1.1 and §7: paths of no IIIF shape are 404, including a raw slash in the identifier (a/b).")]
+    [Description("https://iiif.io/api/image/3.0/#9-uri-encoding-and-decoding: paths of no IIIF shape are 404, including a raw slash in the identifier (a/b).")]
     public void Parse_NotIiifShape_ReturnsNotFound(string path)
     {
         var result = IiifPathParser.Parse(path);
@@ -87,7 +87,7 @@ public class IiifPathParserTests
     [TestCase("/../info.json")]
     [TestCase("/%5C%5Cserver/full/max/0/default.jpg")]
     [TestCase("/%/full/max/0/default.%")]
-    [Description("Digest §1.1: a malformed or unsafe identifier in an IIIF-shaped path is a 400 about the identifier.")]
+    [Description("https://iiif.io/api/image/3.0/#9-uri-encoding-and-decoding: a malformed or unsafe identifier in an IIIF-shaped path is a 400 about the identifier.")]
     public void Parse_BadIdentifier_ReturnsBadRequest(string path)
     {
         ParserAssert.BadRequest(IiifPathParser.Parse(path), "identifier");
@@ -100,7 +100,7 @@ public class IiifPathParserTests
     [TestCase("/abc/full/max/0/default.jp%G", "format")]
     [TestCase("/abc/full/max/0/default.%FF", "format")]
     [TestCase("/abc/%FF/%/0/default.jpg", "region")]
-    [Description("Digest §1.1: parameters are decoded once, strictly; a bad escape is a 400 naming the parameter.")]
+    [Description("https://iiif.io/api/image/3.0/#9-uri-encoding-and-decoding: parameters are decoded once, strictly; a bad escape is a 400 naming the parameter.")]
     public void Parse_BadParameterEscape_ReturnsBadRequestForParameter(string path, string parameter)
     {
         ParserAssert.BadRequest(IiifPathParser.Parse(path), parameter);
@@ -111,7 +111,7 @@ public class IiifPathParserTests
     [TestCase("/abc/full/max//default.jpg", "rotation")]
     [TestCase("/abc/full/max/0/", "format")]
     [TestCase("/abc/full/max/0/.jpg", "quality")]
-    [Description("Digest §1 and §2: an IIIF-shaped path with an empty parameter is a 400 once the parameters are parsed.")]
+    [Description("https://iiif.io/api/image/3.0/#2-uri-syntax and https://iiif.io/api/image/3.0/#4-image-requests: an IIIF-shaped path with an empty parameter is a 400 once the parameters are parsed.")]
     public void Parse_EmptyParameter_IsBadRequestWhenParsed(string path, string parameter)
     {
         var parsed = ParserAssert.Ok(IiifPathParser.Parse(path));
@@ -122,7 +122,7 @@ public class IiifPathParserTests
     }
 
     [Test]
-    [Description("Digest §7: the [frob] identifier parses (raw brackets are ordinary characters); the source answers 404.")]
+    [Description("Edge case: the [frob] identifier parses (raw brackets are ordinary characters); the source answers 404.")]
     public void Parse_RawBrackets_ParseAsIdentifierForTheSourceToRefuse()
     {
         var parsed = ParserAssert.Ok(IiifPathParser.Parse("/[frob]/full/max/0/default.jpg"));

@@ -9,7 +9,7 @@ public class ImageRequestParserRegionTests
     [TestCase("square", RegionKind.Square)]
     [TestCase("!square", RegionKind.SquareStart)]
     [TestCase("square!", RegionKind.SquareEnd)]
-    [Description("Digest §2.1: full and square (new in 2.1); !square and square! are the old server's variants.")]
+    [Description("https://iiif.io/api/image/3.0/#41-region: full and square (new in 2.1); !square and square! are the old server's variants.")]
     public void ParseRegion_Keyword_ReturnsKind(string text, RegionKind kind)
     {
         var region = ParserAssert.Ok(ImageRequestParser.ParseRegion(text));
@@ -22,7 +22,7 @@ public class ImageRequestParserRegionTests
     [TestCase("1000,0,10,10", 1000, 0, 10, 10)]
     [TestCase("007,0,010,10", 7, 0, 10, 10)]
     [TestCase("2147483647,2147483647,2147483647,2147483647", int.MaxValue, int.MaxValue, int.MaxValue, int.MaxValue)]
-    [Description("Digest §2.1: x,y,w,h are non-negative integer pixels; outside or overlapping regions are the planner's job.")]
+    [Description("https://iiif.io/api/image/3.0/#41-region: x,y,w,h are non-negative integer pixels; outside or overlapping regions are the planner's job.")]
     public void ParseRegion_Pixels_ReturnsValues(string text, int x, int y, int w, int h)
     {
         var region = ParserAssert.Ok(ImageRequestParser.ParseRegion(text));
@@ -36,7 +36,7 @@ public class ImageRequestParserRegionTests
     [TestCase("pct:120,0,10,10", "120", "0", "10", "10")]
     [TestCase("pct:0.0000000001,0,1,1", "0.0000000001", "0", "1", "1")]
     [TestCase("pct:0,0,100.0,99.50", "0", "0", "100", "99.5")]
-    [Description("Digest §2.1: pct:x,y,w,h takes decimals; values above 100 are legal syntax (clipping comes later).")]
+    [Description("https://iiif.io/api/image/3.0/#41-region: pct:x,y,w,h takes decimals; values above 100 are legal syntax (clipping comes later).")]
     public void ParseRegion_Percent_ReturnsValues(string text, string x, string y, string w, string h)
     {
         var region = ParserAssert.Ok(ImageRequestParser.ParseRegion(text));
@@ -63,7 +63,7 @@ public class ImageRequestParserRegionTests
     [TestCase(",0,10,10")]
     [TestCase("0,0,10,")]
     [TestCase("0,0,10,10px")]
-    [Description("Digest §2.1 and §7: pixel regions are non-negative integers; signs, decimals, exponents, blanks, junk give 400.")]
+    [Description("https://iiif.io/api/image/3.0/#41-region: pixel regions are non-negative integers; signs, decimals, exponents, blanks, junk give 400.")]
     public void ParseRegion_MalformedPixelNumber_ReturnsBadRequest(string text)
     {
         var error = ParserAssert.BadRequest(ImageRequestParser.ParseRegion(text), "region");
@@ -78,7 +78,7 @@ public class ImageRequestParserRegionTests
     [TestCase("pct:")]
     [TestCase("pct:1,2,3")]
     [TestCase("pct:1,2,3,4,5")]
-    [Description("Digest §2.1 and §7: the wrong comma count is malformed (0,0,10 gives 400).")]
+    [Description("https://iiif.io/api/image/3.0/#41-region: the wrong comma count is malformed (0,0,10 gives 400).")]
     public void ParseRegion_WrongCommaCount_ReturnsBadRequest(string text)
     {
         var error = ParserAssert.BadRequest(ImageRequestParser.ParseRegion(text), "region");
@@ -94,7 +94,7 @@ public class ImageRequestParserRegionTests
     [TestCase("pct:1,2,3, 4")]
     [TestCase("pct:1,2,3,4.5.6")]
     [TestCase("pct:pct:1,2,3,4")]
-    [Description("Digest §2: pct: values are non-negative decimals with a leading 0 and no sign or exponent.")]
+    [Description("https://iiif.io/api/image/3.0/#47-floating-point-values: pct: values are non-negative decimals with a leading 0 and no sign or exponent.")]
     public void ParseRegion_MalformedPercentNumber_ReturnsBadRequest(string text)
     {
         var error = ParserAssert.BadRequest(ImageRequestParser.ParseRegion(text), "region");
@@ -114,7 +114,7 @@ public class ImageRequestParserRegionTests
     [TestCase("PCT:0,0,10,10")]
     [TestCase("pct 0,0,10,10")]
     [TestCase("pct0,0,10,10")]
-    [Description("Digest §2.1: region keywords are exact, lower case words.")]
+    [Description("https://iiif.io/api/image/3.0/#41-region: region keywords are exact, lower case words.")]
     public void ParseRegion_UnknownKeyword_ReturnsBadRequest(string text)
     {
         ParserAssert.BadRequest(ImageRequestParser.ParseRegion(text), "region");
@@ -125,7 +125,7 @@ public class ImageRequestParserRegionTests
     [TestCase("0,0,000,10")]
     [TestCase("pct:0,0,0,50")]
     [TestCase("pct:0,0,50,0.0")]
-    [Description("Digest §2.1 and §7: a region of zero width or height SHOULD give 400, for any image.")]
+    [Description("https://iiif.io/api/image/3.0/#41-region: a region of zero width or height SHOULD give 400, for any image.")]
     public void ParseRegion_ZeroWidthOrHeight_ReturnsBadRequest(string text)
     {
         var error = ParserAssert.BadRequest(ImageRequestParser.ParseRegion(text), "region");
@@ -154,7 +154,7 @@ public class ImageRequestParserRegionTests
     }
 
     [Test]
-    [Description("Digest §2.1: any in-range x,y,w,h round-trips through the pixel form.")]
+    [Description("https://iiif.io/api/image/3.0/#41-region: any in-range x,y,w,h round-trips through the pixel form.")]
     public void ParseRegion_RandomPixelValues_RoundTrip()
     {
         var random = new Random(2101);

@@ -19,7 +19,7 @@ public class ImageRequestParserRotationTests
     [TestCase("!180", "180", true)]
     [TestCase("!22.5", "22.5", true)]
     [TestCase("!360", "360", true)]
-    [Description("Digest §2.3: n or !n, clockwise degrees from 0 to 360 inclusive, decimals allowed; ! mirrors first.")]
+    [Description("https://iiif.io/api/image/3.0/#43-rotation: n or !n, clockwise degrees from 0 to 360 inclusive, decimals allowed; ! mirrors first.")]
     public void ParseRotation_Valid_ReturnsParameter(string text, string degrees, bool mirror)
     {
         var rotation = ParserAssert.Ok(ImageRequestParser.ParseRotation(text));
@@ -31,7 +31,7 @@ public class ImageRequestParserRotationTests
     [TestCase("!361")]
     [TestCase("720")]
     [TestCase("999999999")]
-    [Description("Digest §2.3 and §7: rotation above 360 is out of range (361 gives 400).")]
+    [Description("https://iiif.io/api/image/3.0/#43-rotation: rotation above 360 is out of range (361 gives 400).")]
     public void ParseRotation_Above360_ReturnsBadRequest(string text)
     {
         var error = ParserAssert.BadRequest(ImageRequestParser.ParseRotation(text), "rotation");
@@ -61,7 +61,7 @@ public class ImageRequestParserRotationTests
     [TestCase("90deg")]
     [TestCase("99999999999999")]
     [TestCase("0.12345678901")]
-    [Description("Digest §2.3 and §7: malformed rotation gives 400 (-90, abc, +90, ! and friends).")]
+    [Description("https://iiif.io/api/image/3.0/#43-rotation: malformed rotation gives 400 (-90, abc, +90, ! and friends).")]
     public void ParseRotation_Malformed_ReturnsBadRequest(string text)
     {
         ParserAssert.BadRequest(ImageRequestParser.ParseRotation(text), "rotation");
@@ -71,7 +71,7 @@ public class ImageRequestParserRotationTests
     [TestCase("color", ImageQuality.Color)]
     [TestCase("gray", ImageQuality.Gray)]
     [TestCase("bitonal", ImageQuality.Bitonal)]
-    [Description("Digest §2.4: the qualities are default, color, gray and bitonal.")]
+    [Description("https://iiif.io/api/image/3.0/#44-quality: the qualities are default, color, gray and bitonal.")]
     public void ParseQuality_Known_ReturnsQuality(string text, ImageQuality expected)
     {
         Assert.That(ParserAssert.Ok(ImageRequestParser.ParseQuality(text)), Is.EqualTo(expected));
@@ -86,7 +86,7 @@ public class ImageRequestParserRotationTests
     [TestCase("")]
     [TestCase("bitonal\0")]
     [TestCase("default.jpg")]
-    [Description("Digest §2.4 and §7: grey and native are 1.x names and invalid; tokens are exact.")]
+    [Description("https://iiif.io/api/image/3.0/#44-quality: grey and native are 1.x names and invalid; tokens are exact.")]
     public void ParseQuality_Unknown_ReturnsBadRequestListingQualities(string text)
     {
         var error = ParserAssert.BadRequest(ImageRequestParser.ParseQuality(text), "quality");
@@ -100,7 +100,7 @@ public class ImageRequestParserRotationTests
     [TestCase("tif", ImageFormat.Tif)]
     [TestCase("jp2", ImageFormat.Jp2)]
     [TestCase("pdf", ImageFormat.Pdf)]
-    [Description("Digest §2.5: the formats are jpg, tif, png, gif, jp2, pdf and webp.")]
+    [Description("https://iiif.io/api/image/3.0/#45-format: the formats are jpg, tif, png, gif, jp2, pdf and webp.")]
     public void ParseFormat_Known_ReturnsFormat(string text, ImageFormat expected)
     {
         Assert.That(ParserAssert.Ok(ImageRequestParser.ParseFormat(text)), Is.EqualTo(expected));
@@ -115,7 +115,7 @@ public class ImageRequestParserRotationTests
     [TestCase("jpg ")]
     [TestCase("")]
     [TestCase("j:g")]
-    [Description("Digest §2.5 and §7: only the listed lower-case spellings are formats (jpeg, tiff, JPG give 400).")]
+    [Description("https://iiif.io/api/image/3.0/#45-format: only the listed lower-case spellings are formats (jpeg, tiff, JPG give 400).")]
     public void ParseFormat_Unknown_ReturnsBadRequestListingFormats(string text)
     {
         var error = ParserAssert.BadRequest(ImageRequestParser.ParseFormat(text), "format");

@@ -19,7 +19,7 @@ public class ImageRequestParserSizeTests
     [TestCase("1200,", SizeKind.Width, 1200, null, "0")]
     [TestCase("007,", SizeKind.Width, 7, null, "0")]
     [TestCase("2147483647,2147483647", SizeKind.Exact, int.MaxValue, int.MaxValue, "0")]
-    [Description("Digest §2.2.1: 2.1 sizes are full, max, w,, ,h, pct:n, w,h and !w,h (upscaling is checked later).")]
+    [Description("https://iiif.io/api/image/2.1/#42-size: 2.1 sizes are full, max, w,, ,h, pct:n, w,h and !w,h (upscaling is checked later).")]
     public void ParseSize_V2Form_ReturnsParameter(string text, SizeKind kind, int? w, int? h, string percent)
     {
         var size = ParserAssert.Ok(ImageRequestParser.ParseSize(ApiVersion.V2, text));
@@ -41,7 +41,7 @@ public class ImageRequestParserSizeTests
     [TestCase("!100,200", SizeKind.BestFit, 100, 200, "0", false)]
     [TestCase("^!2000,3000", SizeKind.BestFit, 2000, 3000, "0", true)]
     [TestCase("1200,1200", SizeKind.Exact, 1200, 1200, "0", false)]
-    [Description("Digest §2.2.2: 3.0 sizes are max, w,, ,h, pct:n, w,h, !w,h, each with an optional ^ (limits checked later).")]
+    [Description("https://iiif.io/api/image/3.0/#42-size: 3.0 sizes are max, w,, ,h, pct:n, w,h, !w,h, each with an optional ^ (limits checked later).")]
     public void ParseSize_V3Form_ReturnsParameter(string text, SizeKind kind, int? w, int? h, string percent, bool upscale)
     {
         var size = ParserAssert.Ok(ImageRequestParser.ParseSize(ApiVersion.V3, text));
@@ -55,7 +55,7 @@ public class ImageRequestParserSizeTests
     [TestCase("^100,100")]
     [TestCase("^!100,100")]
     [TestCase("^full")]
-    [Description("Digest §2.2.2: the ^ prefix is new in 3.0, so a 2.1 size starting with ^ is malformed (400).")]
+    [Description("https://iiif.io/api/image/3.0/#42-size: the ^ prefix is new in 3.0, so a 2.1 size starting with ^ is malformed (400).")]
     public void ParseSize_V2WithCaret_ReturnsBadRequest(string text)
     {
         var error = ParserAssert.BadRequest(ImageRequestParser.ParseSize(ApiVersion.V2, text), "size");
@@ -64,7 +64,7 @@ public class ImageRequestParserSizeTests
 
     [TestCase("full")]
     [TestCase("^full")]
-    [Description("Digest §2.2.2 and §7: full is no longer valid in 3.0 and gives 400; max replaces it.")]
+    [Description("https://iiif.io/api/image/3.0/#42-size: full is no longer valid in 3.0 and gives 400; max replaces it.")]
     public void ParseSize_V3Full_ReturnsBadRequestSuggestingMax(string text)
     {
         var error = ParserAssert.BadRequest(ImageRequestParser.ParseSize(ApiVersion.V3, text), "size");
@@ -111,7 +111,7 @@ public class ImageRequestParserSizeTests
     [TestCase("PCT:50")]
     [TestCase("pct 50")]
     [TestCase("abc")]
-    [Description("Digest §2.2 and §7: anything outside the size grammar is a syntax error (400) in both versions.")]
+    [Description("https://iiif.io/api/image/3.0/#42-size: anything outside the size grammar is a syntax error (400) in both versions.")]
     public void ParseSize_Malformed_ReturnsBadRequestInBothVersions(string text)
     {
         foreach (var version in BothVersions)
@@ -129,7 +129,7 @@ public class ImageRequestParserSizeTests
     [TestCase("^!100,")]
     [TestCase("^,")]
     [TestCase("^-5,")]
-    [Description("Digest §2.2.2: syntax errors in ^ forms give 400.")]
+    [Description("https://iiif.io/api/image/3.0/#42-size: syntax errors in ^ forms give 400.")]
     public void ParseSize_V3MalformedCaretForm_ReturnsBadRequest(string text)
     {
         ParserAssert.BadRequest(ImageRequestParser.ParseSize(ApiVersion.V3, text), "size");
@@ -143,7 +143,7 @@ public class ImageRequestParserSizeTests
     [TestCase("000,", "width must be at least 1")]
     [TestCase("pct:0", "greater than 0")]
     [TestCase("pct:0.0", "greater than 0")]
-    [Description("Digest §2.2 and §7: a width or height of 0 px SHOULD give 400 (size 0,, ,0, 0,0, pct:0, !0,0).")]
+    [Description("https://iiif.io/api/image/3.0/#42-size: a width or height of 0 px SHOULD give 400 (size 0,, ,0, 0,0, pct:0, !0,0).")]
     public void ParseSize_Zero_ReturnsBadRequestInBothVersions(string text, string phrase)
     {
         foreach (var version in BothVersions)

@@ -10,7 +10,7 @@ public class ImageRequestParserTests
     private static readonly ImageIdentifier Id = new("67352ccc-d1b0-11e1-89ae-279075081939");
 
     [Test]
-    [Description("Digest §1: an image URI carries region, size, rotation and quality.format, all required, in this order.")]
+    [Description("https://iiif.io/api/image/3.0/#2-uri-syntax: an image URI carries region, size, rotation and quality.format, all required, in this order.")]
     public void Parse_V3Request_ReturnsAllParameters()
     {
         var request = ParserAssert.Ok(ImageRequestParser.Parse(ApiVersion.V3, Id, "pct:10,10,50,50", "^!300,200", "!90.0", "gray.png"));
@@ -26,7 +26,7 @@ public class ImageRequestParserTests
     }
 
     [Test]
-    [Description("Digest §2.2.1: 2.1 requests keep the deprecated size full.")]
+    [Description("https://iiif.io/api/image/2.1/#42-size: 2.1 requests keep the deprecated size full.")]
     public void Parse_V2Request_ReturnsAllParameters()
     {
         var request = ParserAssert.Ok(ImageRequestParser.Parse(ApiVersion.V2, Id, "full", "full", "0", "default.jpg"));
@@ -44,7 +44,7 @@ public class ImageRequestParserTests
     [TestCase("default.jpg", ImageQuality.Default, ImageFormat.Jpg)]
     [TestCase("color.jp2", ImageQuality.Color, ImageFormat.Jp2)]
     [TestCase("bitonal.webp", ImageQuality.Bitonal, ImageFormat.Webp)]
-    [Description("Digest §1: the format is the suffix after the last '.'.")]
+    [Description("https://iiif.io/api/image/3.0/#2-uri-syntax: the format is the suffix after the last '.'.")]
     public void Parse_QualityDotFormat_SplitsAtLastDot(string text, ImageQuality quality, ImageFormat format)
     {
         var request = ParserAssert.Ok(ImageRequestParser.Parse(ApiVersion.V3, Id, "full", "max", "0", text));
@@ -60,7 +60,7 @@ public class ImageRequestParserTests
     [TestCase(".jpg", "quality")]
     [TestCase("grey.jpg", "quality")]
     [TestCase("grey.tiff", "quality")]
-    [Description("Digest §1: quality.format needs a '.'; a missing dot is a format error; quality is checked before format.")]
+    [Description("https://iiif.io/api/image/3.0/#2-uri-syntax: quality.format needs a '.'; a missing dot is a format error; quality is checked before format.")]
     public void Parse_BadQualityDotFormat_NamesParameter(string text, string parameter)
     {
         ParserAssert.BadRequest(ImageRequestParser.Parse(ApiVersion.V3, Id, "full", "max", "0", text), parameter);
@@ -72,7 +72,7 @@ public class ImageRequestParserTests
     [TestCase("full", "max", "0", "junk.junk", "quality")]
     [TestCase("full", "max", "0", "default.junk", "format")]
     [TestCase("full", "full", "0", "default.jpg", "size")]
-    [Description("The first error is reported, in parameter order region, size, rotation, quality, format (digest §2.6).")]
+    [Description("The first error is reported, in parameter order region, size, rotation, quality, format (https://iiif.io/api/image/3.0/#46-order-of-implementation).")]
     public void Parse_SeveralErrors_ReportsFirstInParameterOrder(string region, string size, string rotation, string tail, string parameter)
     {
         ParserAssert.BadRequest(ImageRequestParser.Parse(ApiVersion.V3, Id, region, size, rotation, tail), parameter);
@@ -86,7 +86,7 @@ public class ImageRequestParserTests
     [TestCase("<=>@", "rotation")]
     [TestCase(";<=>@[", "quality")]
     [TestCase("\\]^_`:", "quality")]
-    [Description("Digest §7 (validator): random junk with : ; < = > @ [ \\ ] ^ _ and backtick gives 400 exactly.")]
+    [Description("Validator edge case (https://github.com/IIIF/image-validator): random junk with : ; < = > @ [ \\ ] ^ _ and backtick gives 400 exactly.")]
     public void Parse_JunkParameter_ReturnsBadRequest(string junk, string parameter)
     {
         string[] parts = ["full", "max", "0", "default"];
@@ -103,14 +103,14 @@ public class ImageRequestParserTests
     [TestCase("@[\\", "format")]
     [TestCase("]^_", "format")]
     [TestCase("`;=", "format")]
-    [Description("Digest §7 (validator): a random 3-char format gives 400.")]
+    [Description("Validator edge case (https://github.com/IIIF/image-validator): a random 3-char format gives 400.")]
     public void Parse_JunkFormat_ReturnsBadRequest(string junk, string parameter)
     {
         ParserAssert.BadRequest(ImageRequestParser.Parse(ApiVersion.V3, Id, "full", "max", "0", "default." + junk), parameter);
     }
 
     [Test]
-    [Description("Digest §7 (validator): junk built from the listed characters is a 400 in every parameter, never an exception.")]
+    [Description("Validator edge case (https://github.com/IIIF/image-validator): junk built from the listed characters is a 400 in every parameter, never an exception.")]
     public void Parse_GeneratedJunk_AlwaysBadRequestForThatParameter()
     {
         var random = new Random(7);
@@ -129,7 +129,7 @@ public class ImageRequestParserTests
     }
 
     [Test]
-    [Description("CA1305 and digest §2: URLs parse the same on every locale, even one whose decimal separator is ','.")]
+    [Description("CA1305 and https://iiif.io/api/image/3.0/#47-floating-point-values: URLs parse the same on every locale, even one whose decimal separator is ','.")]
     public void Parse_UnderCommaDecimalCulture_UsesInvariantRules()
     {
         var saved = (CultureInfo.CurrentCulture, CultureInfo.CurrentUICulture);

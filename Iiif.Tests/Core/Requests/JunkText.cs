@@ -1,6 +1,6 @@
 namespace Iiif.Tests.Core.Requests;
 
-/// <summary>Random junk in the style of the IIIF validator's error tests (digest §7).</summary>
+/// <summary>Random junk in the style of the IIIF validator's error tests (https://github.com/IIIF/image-validator).</summary>
 internal static class JunkText
 {
     /// <summary>The characters the validator's junk may contain, beyond letters and digits.</summary>

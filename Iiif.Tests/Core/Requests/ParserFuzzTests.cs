@@ -21,7 +21,7 @@ public class ParserFuzzTests
     ];
 
     [Test]
-    [Description("Digest §2 and §7: no input makes a parameter parser throw; every failure is a 400 about that parameter.")]
+    [Description("https://iiif.io/api/image/3.0/#4-image-requests: no input makes a parameter parser throw; every failure is a 400 about that parameter.")]
     public void ParameterParsers_RandomInput_NeverThrowAndFailWith400()
     {
         var random = new Random(20250101);
@@ -43,7 +43,7 @@ public class ParserFuzzTests
     }
 
     [Test]
-    [Description("Digest §1.1: no identifier input throws; each is a valid identifier or a 400 about the identifier.")]
+    [Description("https://iiif.io/api/image/3.0/#9-uri-encoding-and-decoding: no identifier input throws; each is a valid identifier or a 400 about the identifier.")]
     public void IdentifierParser_RandomInput_NeverThrowsAndFailsWith400()
     {
         var random = new Random(4242);
@@ -56,7 +56,7 @@ public class ParserFuzzTests
     }
 
     [Test]
-    [Description("Digest §1: no path throws; each parses to a form, or gives 404 (no IIIF shape) or 400 (bad part).")]
+    [Description("https://iiif.io/api/image/3.0/#2-uri-syntax: no path throws; each parses to a form, or gives 404 (no IIIF shape) or 400 (bad part).")]
     public void PathParser_RandomInput_NeverThrowsAndGives400Or404()
     {
         var random = new Random(303);

@@ -11,7 +11,7 @@ public class StrictNumberTests
     [TestCase("1000", 1000)]
     [TestCase("2147483647", int.MaxValue)]
     [TestCase("00000000000000000000002147483647", int.MaxValue)]
-    [Description("Digest §2: pixel values are integers written with digits only; leading zeros are accepted (our decision).")]
+    [Description("https://iiif.io/api/image/3.0/#47-floating-point-values: pixel values are integers written with digits only; leading zeros are accepted (our decision).")]
     public void TryParseInteger_Digits_ReturnsValue(string text, int expected)
     {
         Assert.That(StrictNumber.TryParseInteger(text, out var value), Is.EqualTo(NumberScan.Ok));
@@ -38,7 +38,7 @@ public class StrictNumberTests
     [TestCase("\uFF11")]
     [TestCase("\u0663")]
     [TestCase("1\0")]
-    [Description("Digest §2: integers have no sign, exponent, point, whitespace, separators or non-ASCII digits.")]
+    [Description("https://iiif.io/api/image/3.0/#47-floating-point-values: integers have no sign, exponent, point, whitespace, separators or non-ASCII digits.")]
     public void TryParseInteger_NotPlainDigits_IsMalformed(string text)
     {
         Assert.That(StrictNumber.TryParseInteger(text, out _), Is.EqualTo(NumberScan.Malformed));
@@ -75,7 +75,7 @@ public class StrictNumberTests
     [TestCase("0.0000000001", "0.0000000001")]
     [TestCase("999999999.9999999999", "999999999.9999999999")]
     [TestCase("360", "360")]
-    [Description("Digest §2: percentages and rotation may be decimals: digits with at most one inner '.'.")]
+    [Description("https://iiif.io/api/image/3.0/#47-floating-point-values: percentages and rotation may be decimals: digits with at most one inner '.'.")]
     public void TryParseDecimal_Decimal_ReturnsValue(string text, string expected)
     {
         Assert.That(StrictNumber.TryParseDecimal(text, out var value), Is.EqualTo(NumberScan.Ok));
@@ -85,7 +85,7 @@ public class StrictNumberTests
     [TestCase("90.0", "90")]
     [TestCase("12.500", "12.5")]
     [TestCase("0.10", "0.1")]
-    [Description("3.0 §4.7: decimals SHOULD NOT carry trailing zeros, so the parsed value has none (canonical form).")]
+    [Description("https://iiif.io/api/image/3.0/#47-floating-point-values: decimals SHOULD NOT carry trailing zeros, so the parsed value has none (canonical form).")]
     public void TryParseDecimal_TrailingZeros_AreDropped(string text, string expected)
     {
         Assert.That(StrictNumber.TryParseDecimal(text, out var value), Is.EqualTo(NumberScan.Ok));
@@ -111,14 +111,14 @@ public class StrictNumberTests
     [TestCase("0x10")]
     [TestCase("1.5f")]
     [TestCase("1.5m")]
-    [Description("Digest §2: decimals are digits and '.' only, no sign or exponent; a leading 0 is needed and '5.' is incomplete.")]
+    [Description("https://iiif.io/api/image/3.0/#47-floating-point-values: decimals are digits and '.' only, no sign or exponent; a leading 0 is needed and '5.' is incomplete.")]
     public void TryParseDecimal_NotPlainDecimal_IsMalformed(string text)
     {
         Assert.That(StrictNumber.TryParseDecimal(text, out _), Is.EqualTo(NumberScan.Malformed));
     }
 
     [Test]
-    [Description("Digest §2: 2.1 suggests at most 10 decimal digits.")]
+    [Description("https://iiif.io/api/image/3.0/#47-floating-point-values: 2.1 suggests at most 10 decimal digits.")]
     public void TryParseDecimal_ElevenFractionDigits_IsTooPrecise()
     {
         Assert.That(StrictNumber.TryParseDecimal("0.12345678901", out _), Is.EqualTo(NumberScan.TooManyFractionDigits));

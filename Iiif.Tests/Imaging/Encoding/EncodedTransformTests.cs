@@ -13,7 +13,7 @@ public class EncodedTransformTests
     [TestCase(ImageFormat.Png)]
     [TestCase(ImageFormat.Gif)]
     [TestCase(ImageFormat.Webp)]
-    [Description("§2.3: transparent corners survive encoding in formats with alpha.")]
+    [Description("https://iiif.io/api/image/3.0/#43-rotation: transparent corners survive encoding in formats with alpha.")]
     public async Task ArbitraryRotation_AlphaFormat_DecodedCornersTransparent(ImageFormat format)
     {
         var plan = RenderPlanBuilder.ForImage(40, 40).Rotated(30).As(format).Build();
@@ -28,7 +28,7 @@ public class EncodedTransformTests
 
     [TestCase(ImageFormat.Jpg)]
     [TestCase(ImageFormat.Tif)]
-    [Description("§2.3 (ours): corners are white in formats without alpha, after encoding too (jpg: near white, lossy).")]
+    [Description("https://iiif.io/api/image/3.0/#43-rotation (ours): corners are white in formats without alpha, after encoding too (jpg: near white, lossy).")]
     public async Task ArbitraryRotation_OpaqueFormat_DecodedCornersWhite(ImageFormat format)
     {
         var plan = RenderPlanBuilder.ForImage(40, 40).Rotated(30).As(format).Build();
@@ -41,7 +41,7 @@ public class EncodedTransformTests
     }
 
     [Test]
-    [Description("§2.4: lossless bitonal output decodes to pure black and white.")]
+    [Description("https://iiif.io/api/image/3.0/#44-quality: lossless bitonal output decodes to pure black and white.")]
     public async Task Bitonal_Png_DecodesToBlackAndWhiteOnly()
     {
         var plan = RenderPlanBuilder.ForImage(64, 16).ScaledTo(30, 8).WithQuality(ImageQuality.Bitonal).Build();

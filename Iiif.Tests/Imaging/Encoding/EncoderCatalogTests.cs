@@ -20,7 +20,7 @@ public class EncoderCatalogTests
     [TestCase(ImageFormat.Tif, "image/tiff")]
     [TestCase(ImageFormat.Jp2, "image/jp2")]
     [TestCase(ImageFormat.Pdf, "application/pdf")]
-    [Description("§2.5: the Content-Type must be the listed type for the extension.")]
+    [Description("https://iiif.io/api/image/3.0/#45-format: the Content-Type must be the listed type for the extension.")]
     public void MediaType_EveryFormat_IsTheSpecType(ImageFormat format, string expected)
     {
         Assert.That(TestCatalogs.Create().MediaType(format), Is.EqualTo(expected));
@@ -74,7 +74,7 @@ public class EncoderCatalogTests
     [TestCase(ImageFormat.Gif)]
     [TestCase(ImageFormat.Webp)]
     [TestCase(ImageFormat.Tif)]
-    [Description("§2.5: each format's bytes decode back as that format, at the image's size.")]
+    [Description("https://iiif.io/api/image/3.0/#45-format: each format's bytes decode back as that format, at the image's size.")]
     public async Task EncodeAsync_ImageSharpFormats_DecodeBackAsTheFormat(ImageFormat format)
     {
         var catalog = TestCatalogs.Create();

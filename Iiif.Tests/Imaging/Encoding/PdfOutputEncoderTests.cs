@@ -13,7 +13,7 @@ public class PdfOutputEncoderTests
 {
     [TestCase("color", "/DeviceRGB")]
     [TestCase("gray", "/DeviceGray")]
-    [Description("§2.5 pdf: a one-page PDF whose page is the image, embedded as a JPEG (DCTDecode) image XObject.")]
+    [Description("https://iiif.io/api/image/3.0/#45-format pdf: a one-page PDF whose page is the image, embedded as a JPEG (DCTDecode) image XObject.")]
     public async Task EncodeAsync_Image_OnePagePdfWithJpegXObject(string kind, string colourSpace)
     {
         using Image image = kind == "gray" ? Solid(30, 20, new L8(90)) : Quadrants(30, 20);

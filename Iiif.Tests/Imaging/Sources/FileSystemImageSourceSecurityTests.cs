@@ -33,7 +33,7 @@ public class FileSystemImageSourceSecurityTests
     [TestCase(FileSystemResolverScheme.Nested, "../secret")]
     [TestCase(FileSystemResolverScheme.Nested, "..")]
     [TestCase(FileSystemResolverScheme.Pairtree, "../secret")]
-    [Description("Digest §1.1: traversal (also `..%2F..` once decoded to `../..`) never leaves the root.")]
+    [Description("https://iiif.io/api/image/3.0/#9-uri-encoding-and-decoding: traversal (also `..%2F..` once decoded to `../..`) never leaves the root.")]
     public async Task ResolveAsync_Traversal_ReturnsNull(FileSystemResolverScheme scheme, string identifier)
     {
         Assert.That(await ResolveAsync(_folder.Source(scheme), identifier), Is.Null);

@@ -8,7 +8,7 @@ namespace Iiif.Tests.Imaging.Transforms;
 public class ArbitraryRotationTests
 {
     [Test]
-    [Description("§2.3: the rotated content is centred in the bounding box.")]
+    [Description("https://iiif.io/api/image/3.0/#43-rotation: the rotated content is centred in the bounding box.")]
     public void CenteredMatrix_AnyAngle_MapsCentreToCentre()
     {
         var matrix = ArbitraryRotation.CenteredMatrix(new PixelSize(31, 21), new PixelSize(37, 33), 33.3m);
@@ -20,7 +20,7 @@ public class ArbitraryRotationTests
     }
 
     [Test]
-    [Description("§2.3: positive angles turn clockwise: the top-left pixel of a 90-degree turn ends at the top right.")]
+    [Description("https://iiif.io/api/image/3.0/#43-rotation: positive angles turn clockwise: the top-left pixel of a 90-degree turn ends at the top right.")]
     public void CenteredMatrix_Ninety_TurnsClockwise()
     {
         var matrix = ArbitraryRotation.CenteredMatrix(new PixelSize(40, 20), new PixelSize(20, 40), 90m);

@@ -13,7 +13,7 @@ public class PlanApplierGeometryTests
     [TestCase(40, 20, 80, 40)]
     [TestCase(40, 20, 1, 1)]
     [TestCase(40, 20, 40, 20)]
-    [Description("§2.2: the size step yields exactly the requested width and height, distorting if asked.")]
+    [Description("https://iiif.io/api/image/3.0/#42-size: the size step yields exactly the requested width and height, distorting if asked.")]
     public void Apply_Resize_ProducesScaledSizeExactly(int width, int height, int scaledWidth, int scaledHeight)
     {
         var plan = RenderPlanBuilder.ForImage(width, height).ScaledTo(scaledWidth, scaledHeight).Build();
@@ -28,7 +28,7 @@ public class PlanApplierGeometryTests
     [TestCase(180, true, 30, 20)]
     [TestCase(270, true, 20, 30)]
     [TestCase(90, true, 20, 30)]
-    [Description("§2.3: 90 and 270 swap the dimensions; mirroring never changes them.")]
+    [Description("https://iiif.io/api/image/3.0/#43-rotation: 90 and 270 swap the dimensions; mirroring never changes them.")]
     public void Apply_ResizeMirrorRotate_OutputHasPlannedSize(int degrees, bool mirror, int expectedWidth, int expectedHeight)
     {
         var plan = RenderPlanBuilder.ForImage(60, 40).ScaledTo(30, 20).Mirrored(mirror).Rotated(degrees).Build();
@@ -47,7 +47,7 @@ public class PlanApplierGeometryTests
     [TestCase(90, true, "yellow", "green", "blue", "red")]
     [TestCase(180, true, "blue", "yellow", "red", "green")]
     [TestCase(270, true, "red", "blue", "green", "yellow")]
-    [Description("§2.3: rotation is clockwise and `!` mirrors left-right before rotating; right angles move pixels losslessly.")]
+    [Description("https://iiif.io/api/image/3.0/#43-rotation: rotation is clockwise and `!` mirrors left-right before rotating; right angles move pixels losslessly.")]
     public void Apply_RightAngleAndMirror_CornersLandClockwise(int degrees, bool mirror, string tl, string tr, string bl, string br)
     {
         var plan = RenderPlanBuilder.ForImage(8, 6).Mirrored(mirror).Rotated(degrees).Build();
@@ -63,7 +63,7 @@ public class PlanApplierGeometryTests
     [TestCase(17, 9, 10.5)]
     [TestCase(50, 10, 359.9)]
     [TestCase(1, 1, 45)]
-    [Description("§2.3: an arbitrary rotation yields the tight bounding box the plan computed, no margin.")]
+    [Description("https://iiif.io/api/image/3.0/#43-rotation: an arbitrary rotation yields the tight bounding box the plan computed, no margin.")]
     public void Apply_ArbitraryRotation_OutputIsPlannedBoundingBox(int width, int height, decimal degrees)
     {
         var plan = RenderPlanBuilder.ForImage(width, height).Rotated(degrees).Build();
@@ -76,7 +76,7 @@ public class PlanApplierGeometryTests
     [TestCase(ImageFormat.Png)]
     [TestCase(ImageFormat.Webp)]
     [TestCase(ImageFormat.Gif)]
-    [Description("§2.3: corners of an arbitrary rotation are transparent in formats with alpha.")]
+    [Description("https://iiif.io/api/image/3.0/#43-rotation: corners of an arbitrary rotation are transparent in formats with alpha.")]
     public void Apply_ArbitraryRotationToAlphaFormat_CornersTransparentCentreOpaque(ImageFormat format)
     {
         var plan = RenderPlanBuilder.ForImage(40, 40).Rotated(45).As(format).Build();
@@ -93,7 +93,7 @@ public class PlanApplierGeometryTests
     [TestCase(ImageFormat.Pdf)]
     [TestCase(ImageFormat.Jp2)]
     [TestCase(ImageFormat.Tif)]
-    [Description("§2.3 (ours): corners are white in formats without alpha (tif: ImageSharp 2.1.13 writes no alpha).")]
+    [Description("https://iiif.io/api/image/3.0/#43-rotation (ours): corners are white in formats without alpha (tif: ImageSharp 2.1.13 writes no alpha).")]
     public void Apply_ArbitraryRotationToOpaqueFormat_CornersWhite(ImageFormat format)
     {
         var plan = RenderPlanBuilder.ForImage(40, 40).Rotated(45).As(format).Build();
@@ -107,7 +107,7 @@ public class PlanApplierGeometryTests
 
     [TestCase(ImageFormat.Png, true)]
     [TestCase(ImageFormat.Jpg, false)]
-    [Description("§2.4: a gray source stays one channel through an arbitrary rotation.")]
+    [Description("https://iiif.io/api/image/3.0/#44-quality: a gray source stays one channel through an arbitrary rotation.")]
     public void Apply_ArbitraryRotationOfGraySource_StaysGray(ImageFormat format, bool expectAlpha)
     {
         var plan = RenderPlanBuilder.ForImage(20, 10).Rotated(30).As(format).Build();
@@ -119,7 +119,7 @@ public class PlanApplierGeometryTests
     }
 
     [Test]
-    [Description("§2.6: the region is decoded at a reduction; the rest of the size step is a resample.")]
+    [Description("https://iiif.io/api/image/3.0/#46-order-of-implementation: the region is decoded at a reduction; the rest of the size step is a resample.")]
     public void Apply_ReducedDecode_ResizesFromDecodedSize()
     {
         var plan = RenderPlanBuilder.ForRegion(0, 0, 81, 41).ReducedBy(2).ScaledTo(15, 8).Build();
@@ -147,7 +147,7 @@ public class PlanApplierGeometryTests
     }
 
     [Test]
-    [Description("§2.1: the region is cut from a fully decoded image before the size step.")]
+    [Description("https://iiif.io/api/image/3.0/#41-region: the region is cut from a fully decoded image before the size step.")]
     public void ApplyToFullImage_Region_CropsThenScales()
     {
         var plan = RenderPlanBuilder.ForRegion(20, 0, 20, 10).ScaledTo(10, 5).Build();

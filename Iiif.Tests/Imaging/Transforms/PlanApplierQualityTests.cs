@@ -12,7 +12,7 @@ public class PlanApplierQualityTests
 {
     [TestCase(ImageQuality.Default)]
     [TestCase(ImageQuality.Color)]
-    [Description("§2.4: default and color keep the source's colour.")]
+    [Description("https://iiif.io/api/image/3.0/#44-quality: default and color keep the source's colour.")]
     public void Apply_DefaultOrColorOnColourSource_KeepsPixels(ImageQuality quality)
     {
         var plan = RenderPlanBuilder.ForImage(8, 6).WithQuality(quality).Build();
@@ -24,7 +24,7 @@ public class PlanApplierQualityTests
     }
 
     [Test]
-    [Description("§2.4 (3.0): color MUST NOT fail on a greyscale source; it returns what is available.")]
+    [Description("https://iiif.io/api/image/3.0/#44-quality (3.0): color MUST NOT fail on a greyscale source; it returns what is available.")]
     public void Apply_ColorOnGraySource_ReturnsGray()
     {
         var plan = RenderPlanBuilder.ForImage(8, 6).WithQuality(ImageQuality.Color).As(ImageFormat.Jpg).Build();
@@ -37,7 +37,7 @@ public class PlanApplierQualityTests
 
     [TestCase(ImageFormat.Jpg)]
     [TestCase(ImageFormat.Png)]
-    [Description("§2.4: gray is greyscale: R = G = B in every pixel.")]
+    [Description("https://iiif.io/api/image/3.0/#44-quality: gray is greyscale: R = G = B in every pixel.")]
     public void Apply_Gray_EveryPixelHasEqualChannels(ImageFormat format)
     {
         var plan = RenderPlanBuilder.ForImage(40, 20).ScaledTo(23, 11).Rotated(20).WithQuality(ImageQuality.Gray).As(format).Build();
@@ -51,7 +51,7 @@ public class PlanApplierQualityTests
     [TestCase(255, 0, 0, 54)]
     [TestCase(0, 255, 0, 182)]
     [TestCase(0, 0, 255, 18)]
-    [Description("§2.4 gray: luminance is Rec. 709 (0.2126 R + 0.7152 G + 0.0722 B), documented on PixelKinds.ToGray.")]
+    [Description("https://iiif.io/api/image/3.0/#44-quality gray: luminance is Rec. 709 (0.2126 R + 0.7152 G + 0.0722 B), documented on PixelKinds.ToGray.")]
     public void Apply_Gray_UsesRec709Weights(byte r, byte g, byte b, int expected)
     {
         var plan = RenderPlanBuilder.ForImage(4, 4).WithQuality(ImageQuality.Gray).Build();
@@ -65,7 +65,7 @@ public class PlanApplierQualityTests
     [TestCase(ImageFormat.Png, 0)]
     [TestCase(ImageFormat.Jpg, 33.3)]
     [TestCase(ImageFormat.Png, 33.3)]
-    [Description("§2.4: bitonal makes each pixel pure black or pure white.")]
+    [Description("https://iiif.io/api/image/3.0/#44-quality: bitonal makes each pixel pure black or pure white.")]
     public void Apply_Bitonal_OnlyBlackAndWhite(ImageFormat format, decimal degrees)
     {
         var plan = RenderPlanBuilder.ForImage(64, 16).ScaledTo(37, 9).Rotated(degrees)

@@ -105,7 +105,7 @@ public class CacheAdminEndpointTests
     }
 
     [Test]
-    [Description("Digest §1.1: the identifier comes from the raw target, decoded once (%2F is a slash inside it)")]
+    [Description("https://iiif.io/api/image/3.0/#9-uri-encoding-and-decoding: the identifier comes from the raw target, decoded once (%2F is a slash inside it)")]
     public async Task Warm_EncodedSlash_DecodedOnce()
     {
         var host = await StartAsync(warm: true);

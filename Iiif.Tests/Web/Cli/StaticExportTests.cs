@@ -31,7 +31,7 @@ public class StaticExportTests
     public void TearDown() => Directory.Delete(_out, recursive: true);
 
     [Test]
-    [Description("§4.2 level 0: {out}/{id}/info.json with the export's base URI, and each profile at its tail's path")]
+    [Description("https://iiif.io/api/image/3.0/compliance/ level 0: {out}/{id}/info.json with the export's base URI, and each profile at its tail's path")]
     public async Task ExportAsync_Profiles_WritesInfoAndTailFiles()
     {
         var result = await Export().ExportAsync("ark:/12025/x", [Tail], tiles: false, CancellationToken.None);

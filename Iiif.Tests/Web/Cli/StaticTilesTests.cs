@@ -12,7 +12,7 @@ public class StaticTilesTests
     private static readonly ImageInfo Wide = new(1000, 800, 3, null, IsGrayscale: false);
 
     [Test]
-    [Description("§4.2 level 0: every tile of every scale factor as viewers request it (region full for a whole-image tile, w,h sizes)")]
+    [Description("https://iiif.io/api/image/3.0/compliance/ level 0: every tile of every scale factor as viewers request it (region full for a whole-image tile, w,h sizes)")]
     public void Tails_V3_EveryTileAndSizeAsViewersRequest()
     {
         var layout = TileCalculator.Layout(Wide, ServerLimits.Unlimited, 512);

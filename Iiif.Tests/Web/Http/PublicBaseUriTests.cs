@@ -19,7 +19,7 @@ public class PublicBaseUriTests
     }
 
     [Test]
-    [Description("Digest §1.2: ids use the base URI clients see; behind a proxy its forwarded scheme, host and prefix.")]
+    [Description("https://iiif.io/api/image/3.0/#2-uri-syntax: ids use the base URI clients see; behind a proxy its forwarded scheme, host and prefix.")]
     public void Root_NoBaseUri_BuiltFromSchemeHostAndPathBase() =>
         Assert.That(PublicBaseUri.Root(Request("https", "example.org", "/images"), new ServerOptions()),
             Is.EqualTo("https://example.org/images"));

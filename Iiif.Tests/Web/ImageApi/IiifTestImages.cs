@@ -9,7 +9,7 @@ namespace Iiif.Tests.Web.ImageApi;
 /// copied into each test host's images folder under their identifiers.</summary>
 internal static class IiifTestImages
 {
-    /// <summary>1000x1000 JPEG 2000, 256-pixel tiles, 5 resolution levels (the digest §7 test image).</summary>
+    /// <summary>1000x1000 JPEG 2000, 256-pixel tiles, 5 resolution levels (the size of the official IIIF image validator's test image).</summary>
     public const string SquareJp2 = "square-jp2";
 
     /// <summary>1000x800 JPEG 2000, 256-pixel tiles.</summary>

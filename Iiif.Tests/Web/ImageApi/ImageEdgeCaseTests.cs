@@ -17,18 +17,18 @@ public class ImageEdgeCaseTests(string square, string wide)
     [OneTimeTearDown]
     public async Task StopServer() => await _server.DisposeAsync();
 
-    [TestCase("3", "900,900,200,200/max/0/default.jpg", 100, 100, Description = "§7: region clipped at the edge")]
-    [TestCase("3", "pct:90,90,20,20/max/0/default.jpg", 100, 100, Description = "§7: pct region clipped")]
+    [TestCase("3", "900,900,200,200/max/0/default.jpg", 100, 100, Description = "Edge case: region clipped at the edge")]
+    [TestCase("3", "pct:90,90,20,20/max/0/default.jpg", 100, 100, Description = "Edge case: pct region clipped")]
     [TestCase("2", "900,900,200,200/full/0/default.jpg", 100, 100)]
-    [TestCase("3", "full/400,700/0/default.jpg", 400, 700, Description = "§7: w,h distorts to exactly w x h")]
+    [TestCase("3", "full/400,700/0/default.jpg", 400, 700, Description = "Edge case: w,h distorts to exactly w x h")]
     [TestCase("2", "full/400,700/0/default.jpg", 400, 700)]
-    [TestCase("3", "full/300,/0/default.jpg", 300, 300, Description = "§7: w, gives the exact width")]
-    [TestCase("3", "full/,300/0/default.png", 300, 300, Description = "§7: ,h gives the exact height")]
-    [TestCase("3", "full/^!2000,500/0/default.jpg", 500, 500, Description = "§7: ^!w,h fits inside the box")]
-    [TestCase("3", "full/^pct:50/0/default.jpg", 500, 500, Description = "§7: ^ does not force upscaling")]
+    [TestCase("3", "full/300,/0/default.jpg", 300, 300, Description = "Edge case: w, gives the exact width")]
+    [TestCase("3", "full/,300/0/default.png", 300, 300, Description = "Edge case: ,h gives the exact height")]
+    [TestCase("3", "full/^!2000,500/0/default.jpg", 500, 500, Description = "Edge case: ^!w,h fits inside the box")]
+    [TestCase("3", "full/^pct:50/0/default.jpg", 500, 500, Description = "Edge case: ^ does not force upscaling")]
     [TestCase("2", "full/full/0/default.jpg", 1000, 1000)]
-    [TestCase("3", "full/max/360/default.jpg", 1000, 1000, Description = "§7: rotation 360 is valid")]
-    [TestCase("3", "full/max/!180/color.jpg", 1000, 1000, Description = "§7: color is always served")]
+    [TestCase("3", "full/max/360/default.jpg", 1000, 1000, Description = "Edge case: rotation 360 is valid")]
+    [TestCase("3", "full/max/!180/color.jpg", 1000, 1000, Description = "Edge case: color is always served")]
     [TestCase("3", "0,0,256,256/128,/0/gray.png", 128, 128)]
     [TestCase("3", "full/125,/0/bitonal.gif", 125, 125)]
     public async Task Image_ValidRequest_ReturnsExactSize(string version, string tail, int width, int height)
@@ -39,8 +39,8 @@ public class ImageEdgeCaseTests(string square, string wide)
         Assert.That(response.PixelSize(), Is.EqualTo((width, height)));
     }
 
-    [TestCase("square/max/0/default.jpg", 800, 800, Description = "§7: square on 1000x800")]
-    [TestCase("full/max/90/default.jpg", 800, 1000, Description = "§7: rotation 90 on 1000x800")]
+    [TestCase("square/max/0/default.jpg", 800, 800, Description = "Edge case: square on 1000x800")]
+    [TestCase("full/max/90/default.jpg", 800, 1000, Description = "Edge case: rotation 90 on 1000x800")]
     [TestCase("full/max/270/default.png", 800, 1000)]
     [TestCase("full/pct:10/180/default.webp", 100, 80)]
     public async Task Image_WideSource_ReturnsExactSize(string tail, int width, int height)
@@ -51,37 +51,37 @@ public class ImageEdgeCaseTests(string square, string wide)
         Assert.That(response.PixelSize(), Is.EqualTo((width, height)));
     }
 
-    [TestCase("3", "1000,0,10,10/max/0/default.jpg", 400, Description = "§7: region entirely outside")]
+    [TestCase("3", "1000,0,10,10/max/0/default.jpg", 400, Description = "Edge case: region entirely outside")]
     [TestCase("3", "0,1000,10,10/max/0/default.jpg", 400)]
-    [TestCase("3", "0,0,0,10/max/0/default.jpg", 400, Description = "§7: zero-width region")]
+    [TestCase("3", "0,0,0,10/max/0/default.jpg", 400, Description = "Edge case: zero-width region")]
     [TestCase("3", "pct:0,0,0,50/max/0/default.jpg", 400)]
-    [TestCase("3", "-1,0,10,10/max/0/default.jpg", 400, Description = "§7: malformed region")]
+    [TestCase("3", "-1,0,10,10/max/0/default.jpg", 400, Description = "Edge case: malformed region")]
     [TestCase("3", "1.5,0,10,10/max/0/default.jpg", 400)]
     [TestCase("3", "0,0,10/max/0/default.jpg", 400)]
-    [TestCase("3", "full/0,/0/default.jpg", 400, Description = "§7: size computing to 0 px")]
+    [TestCase("3", "full/0,/0/default.jpg", 400, Description = "Edge case: size computing to 0 px")]
     [TestCase("3", "full/,0/0/default.jpg", 400)]
     [TestCase("3", "full/0,0/0/default.jpg", 400)]
     [TestCase("3", "full/pct:0/0/default.jpg", 400)]
     [TestCase("3", "full/!0,0/0/default.jpg", 400)]
-    [TestCase("3", "full/full/0/default.jpg", 400, Description = "§7: 3.0 size full is invalid")]
-    [TestCase("3", "full/1200,/0/default.jpg", 400, Description = "§7: 3.0 size beyond the region without ^")]
+    [TestCase("3", "full/full/0/default.jpg", 400, Description = "Edge case: 3.0 size full is invalid")]
+    [TestCase("3", "full/1200,/0/default.jpg", 400, Description = "Edge case: 3.0 size beyond the region without ^")]
     [TestCase("3", "full/,1200/0/default.jpg", 400)]
     [TestCase("3", "full/1200,1200/0/default.jpg", 400)]
     [TestCase("3", "full/pct:150/0/default.jpg", 400)]
-    [TestCase("3", "full/!2000,3000/0/default.jpg", 400, Description = "§8: the validator's size_noup")]
+    [TestCase("3", "full/!2000,3000/0/default.jpg", 400, Description = "The validator's size_noup (https://github.com/IIIF/image-validator)")]
     [TestCase("3", "full/^2001,/0/default.jpg", 400, Description = "^ beyond limits.upscaleFactor (2) is 400")]
-    [TestCase("3", "full/max/361/default.jpg", 400, Description = "§7: rotation out of range or malformed")]
+    [TestCase("3", "full/max/361/default.jpg", 400, Description = "Edge case: rotation out of range or malformed")]
     [TestCase("3", "full/max/-90/default.jpg", 400)]
     [TestCase("3", "full/max/abc/default.jpg", 400)]
     [TestCase("3", "full/max/+90/default.jpg", 400)]
     [TestCase("3", "full/max/!/default.jpg", 400)]
-    [TestCase("3", "full/max/0/grey.jpg", 400, Description = "§7: only gray exists")]
+    [TestCase("3", "full/max/0/grey.jpg", 400, Description = "Edge case: only gray exists")]
     [TestCase("3", "full/max/0/native.jpg", 400)]
     [TestCase("2", "full/max/0/grey.jpg", 400)]
-    [TestCase("3", "full/max/0/default.jpeg", 400, Description = "§7: exact lower-case extensions")]
+    [TestCase("3", "full/max/0/default.jpeg", 400, Description = "Edge case: exact lower-case extensions")]
     [TestCase("3", "full/max/0/default.tiff", 400)]
     [TestCase("3", "full/max/0/default.JPG", 400)]
-    [TestCase("3", "full/max/0/default.xyz", 400, Description = "§7: random 3-char format")]
+    [TestCase("3", "full/max/0/default.xyz", 400, Description = "Edge case: random 3-char format")]
     public async Task Image_InvalidRequest_ReturnsStatus(string version, string tail, int status)
     {
         var response = await _server.GetAsync($"/iiif/{version}/{square}/{tail}");
@@ -91,7 +91,7 @@ public class ImageEdgeCaseTests(string square, string wide)
         Assert.That(response.Header("Access-Control-Allow-Origin"), Is.EqualTo("*"));
     }
 
-    [TestCase("a:;<=>/max/0/default.jpg", Description = "§7/§8: junk region reaches the parser: 400 exactly")]
+    [TestCase("a:;<=>/max/0/default.jpg", Description = "Validator edge case: junk region reaches the parser: 400 exactly")]
     [TestCase("@[\\]^_/max/0/default.jpg")]
     [TestCase("`x`;`=/max/0/default.jpg")]
     [TestCase("full/<=>@[]/0/default.jpg", Description = "junk size")]
@@ -134,7 +134,7 @@ public class ImageEdgeCaseTests(string square, string wide)
     }
 
     [Test]
-    [Description("§2.5: jp2 is served as image/jp2, encoded by OpenJPEG; our own reader decodes it at the requested size")]
+    [Description("https://iiif.io/api/image/3.0/#45-format: jp2 is served as image/jp2, encoded by OpenJPEG; our own reader decodes it at the requested size")]
     public async Task Image_Jp2_IsImageJp2AndDecodes()
     {
         var response = await _server.GetAsync($"/iiif/3/{wide}/full/200,/0/default.jp2");

@@ -5,7 +5,7 @@ using Iiif.Web.Http;
 
 namespace Iiif.Tests.Web.ImageApi;
 
-/// <summary>Digest §5 on image responses: CORS, Link, caching validators and 304, Content-Disposition, HEAD, OPTIONS.</summary>
+/// <summary>https://iiif.io/api/image/3.0/#7-server-responses on image responses: CORS, Link, caching validators and 304, Content-Disposition, HEAD, OPTIONS.</summary>
 [TestFixture]
 [Category("Integration")]
 [NonParallelizable]
@@ -21,7 +21,7 @@ public class ImageHeaderTests
     public async Task StopServer() => await _server.DisposeAsync();
 
     [Test]
-    [Description("§5.3 CORS with * and Link exposed; §5.4 canonical and profile links in one header; §5.5 caching.")]
+    [Description("https://iiif.io/api/image/3.0/#71-cors CORS with * and Link exposed; https://iiif.io/api/image/3.0/#6-compliance-level-and-profile-document canonical and profile links in one header; https://iiif.io/api/image/3.0/#72-successful-responses caching.")]
     public async Task Get_Image_HasIiifHeaders()
     {
         var response = await _server.GetAsync(Tile, new Dictionary<string, string> { ["Origin"] = "https://viewer.example" });
@@ -43,7 +43,7 @@ public class ImageHeaderTests
     }
 
     [Test]
-    [Description("§5.4: 2.1 links its own level 2 profile and a 2.1 canonical size.")]
+    [Description("https://iiif.io/api/image/3.0/#6-compliance-level-and-profile-document: 2.1 links its own level 2 profile and a 2.1 canonical size.")]
     public async Task Get_V2Image_LinksV2Profile()
     {
         var response = await _server.GetAsync("/iiif/2/square-jp2/full/pct:50/0/default.png");
@@ -54,7 +54,7 @@ public class ImageHeaderTests
     }
 
     [Test]
-    [Description("§5.5: If-None-Match with the ETag gives 304, still with CORS; the ETag is the same for equivalent requests.")]
+    [Description("https://iiif.io/api/image/3.0/#72-successful-responses: If-None-Match with the ETag gives 304, still with CORS; the ETag is the same for equivalent requests.")]
     public async Task Get_IfNoneMatch_Returns304WithCors()
     {
         var first = await _server.GetAsync(Tile);
@@ -82,7 +82,7 @@ public class ImageHeaderTests
     }
 
     [Test]
-    [Description("§5.1: HEAD answers the GET headers without a body.")]
+    [Description("https://iiif.io/api/image/3.0/#7-server-responses: HEAD answers the GET headers without a body.")]
     public async Task Head_Image_SameHeadersNoBody()
     {
         var get = await _server.GetAsync(Tile);
@@ -100,7 +100,7 @@ public class ImageHeaderTests
     }
 
     [Test]
-    [Description("§5.3: OPTIONS is a CORS preflight: 204, origin *, the methods, the requested headers, a max age.")]
+    [Description("https://iiif.io/api/image/3.0/#71-cors: OPTIONS is a CORS preflight: 204, origin *, the methods, the requested headers, a max age.")]
     public async Task Options_Preflight_Returns204WithCorsHeaders()
     {
         var response = await _server.SendAsync("OPTIONS", Tile, new Dictionary<string, string>
@@ -121,7 +121,7 @@ public class ImageHeaderTests
     }
 
     [Test]
-    [Description("§5.2: errors are short plain text with CORS and no-store; no paths.")]
+    [Description("https://iiif.io/api/image/3.0/#73-error-conditions: errors are short plain text with CORS and no-store; no paths.")]
     public async Task Get_BadSize_PlainTextErrorWithCorsAndNoStore()
     {
         var response = await _server.GetAsync("/iiif/3/square-jp2/full/abc/0/default.jpg");

@@ -2,7 +2,7 @@ using System.Text.Json;
 
 namespace Iiif.Tests.Web.ImageApi;
 
-/// <summary>info.json and the base URI redirect on a real host (digest §1.2, §3.1, §3.4, §5).</summary>
+/// <summary>info.json and the base URI redirect on a real host (https://iiif.io/api/image/3.0/#2-uri-syntax, https://iiif.io/api/image/3.0/#51-image-information-request, https://iiif.io/api/image/3.0/#52-technical-properties, https://iiif.io/api/image/3.0/#7-server-responses).</summary>
 [TestFixture]
 [Category("Integration")]
 [NonParallelizable]
@@ -17,12 +17,12 @@ public class InfoEndpointTests
     [OneTimeTearDown]
     public async Task StopServer() => await _server.DisposeAsync();
 
-    [TestCase("3", null, LdV3, Description = "§3.1: 3.0 without Accept is ld+json with the profile")]
+    [TestCase("3", null, LdV3, Description = "https://iiif.io/api/image/3.0/#51-image-information-request: 3.0 without Accept is ld+json with the profile")]
     [TestCase("3", "*/*", LdV3)]
     [TestCase("3", "application/ld+json", LdV3)]
     [TestCase("3", "application/json", "application/json")]
     [TestCase("3", "application/json, application/ld+json;q=0.5", "application/json")]
-    [TestCase("2", null, "application/json", Description = "§3.1: 2.1 is plain JSON unless ld+json is asked for")]
+    [TestCase("2", null, "application/json", Description = "https://iiif.io/api/image/2.1/#51-image-information-request: 2.1 is plain JSON unless ld+json is asked for")]
     [TestCase("2", "*/*", "application/json")]
     [TestCase("2", "application/ld+json", "application/ld+json")]
     [TestCase("2", "application/json", "application/json")]
@@ -42,7 +42,7 @@ public class InfoEndpointTests
     [TestCase("/iiif/2/square-tif/info.json", "@id", "/iiif/2/square-tif", 1000, 1000)]
     [TestCase("/iiif/wide-tif/info.json", "id", "/iiif/wide-tif", 1000, 800, Description = "the default version keeps the bare URL")]
     [TestCase("/iiif/3/ark:%2F12025%2F654xz321/info.json", "id", "/iiif/3/ark:%2F12025%2F654xz321", 1000, 800,
-        Description = "§1.1: %2F stays in the identifier, served from a subfolder")]
+        Description = "https://iiif.io/api/image/3.0/#9-uri-encoding-and-decoding: %2F stays in the identifier, served from a subfolder")]
     public async Task Get_Info_IdEqualsRequestedBaseUri(string target, string idKey, string expectedPath, int width, int height)
     {
         var response = await _server.GetAsync(target);
@@ -55,7 +55,7 @@ public class InfoEndpointTests
     }
 
     [Test]
-    [Description("§7: %2D is the same identifier as '-'.")]
+    [Description("Edge case: %2D is the same identifier as '-'.")]
     public async Task Get_EncodedHyphen_SameImage()
     {
         var response = await _server.GetAsync("/iiif/3/square%2Djp2/info.json");
@@ -66,7 +66,7 @@ public class InfoEndpointTests
     }
 
     [Test]
-    [Description("§5.4: 3.0 info.json links the level 2 profile; §7: no license, attribution or logo in 3.0.")]
+    [Description("https://iiif.io/api/image/3.0/#6-compliance-level-and-profile-document: 3.0 info.json links the level 2 profile; Edge case: no license, attribution or logo in 3.0.")]
     public async Task Get_V3Info_ProfileLinkAndNoV2Keys()
     {
         var response = await _server.GetAsync("/iiif/3/square-jp2/info.json");
@@ -80,7 +80,7 @@ public class InfoEndpointTests
         }
     }
 
-    [TestCase("/iiif/3/square-jp2", "/iiif/3/square-jp2/info.json", Description = "§1.2: base URI 303 to info.json")]
+    [TestCase("/iiif/3/square-jp2", "/iiif/3/square-jp2/info.json", Description = "https://iiif.io/api/image/3.0/#2-uri-syntax: base URI 303 to info.json")]
     [TestCase("/iiif/3/square-jp2/", "/iiif/3/square-jp2/info.json")]
     [TestCase("/iiif/2/ark:%2F12025%2F654xz321", "/iiif/2/ark:%2F12025%2F654xz321/info.json")]
     [TestCase("/iiif/wide-jp2", "/iiif/wide-jp2/info.json")]
@@ -94,7 +94,7 @@ public class InfoEndpointTests
     }
 
     [Test]
-    [Description("§5.5: info.json carries validators; a matching If-None-Match is 304 with CORS and Vary.")]
+    [Description("https://iiif.io/api/image/3.0/#72-successful-responses: info.json carries validators; a matching If-None-Match is 304 with CORS and Vary.")]
     public async Task Get_InfoIfNoneMatch_Returns304()
     {
         var first = await _server.GetAsync("/iiif/3/square-jp2/info.json");
@@ -126,7 +126,7 @@ public class InfoEndpointTests
     }
 
     [Test]
-    [Description("§5.2: a corrupt source is a 500 with a clean sentence, for info.json and images.")]
+    [Description("https://iiif.io/api/image/3.0/#73-error-conditions: a corrupt source is a 500 with a clean sentence, for info.json and images.")]
     public async Task Get_CorruptSource_Returns500WithCleanBody()
     {
         var info = await _server.GetAsync("/iiif/3/corrupt/info.json");

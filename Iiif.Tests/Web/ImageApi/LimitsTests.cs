@@ -7,8 +7,8 @@ namespace Iiif.Tests.Web.ImageApi;
 [NonParallelizable]
 public class LimitsTests
 {
-    [TestCase("full/max/0/default.jpg", 200, 600, 600, Description = "§7: max on an image bigger than the limits is scaled down")]
-    [TestCase("full/700,/0/default.jpg", 400, 0, 0, Description = "§7: 3.0 size over maxWidth is 400")]
+    [TestCase("full/max/0/default.jpg", 200, 600, 600, Description = "Edge case: max on an image bigger than the limits is scaled down")]
+    [TestCase("full/700,/0/default.jpg", 400, 0, 0, Description = "Edge case: 3.0 size over maxWidth is 400")]
     [TestCase("full/500,/0/default.jpg", 200, 500, 500)]
     public async Task Get_WithMaxWidth_AppliesLimit(string tail, int status, int width, int height)
     {
@@ -23,11 +23,11 @@ public class LimitsTests
         }
     }
 
-    [TestCase("3", "full/^1200,/0/default.jpg", 1200, 1200, Description = "§7: ^ sizes with sizeUpscaling are exact")]
+    [TestCase("3", "full/^1200,/0/default.jpg", 1200, 1200, Description = "Edge case: ^ sizes with sizeUpscaling are exact")]
     [TestCase("3", "full/^,1200/0/default.jpg", 1200, 1200)]
     [TestCase("3", "full/^1200,1100/0/default.png", 1200, 1100)]
     [TestCase("3", "full/^pct:200/0/default.jpg", 2000, 2000)]
-    [TestCase("2", "full/1200,/0/default.jpg", 1200, 1200, Description = "§7: 2.1 sizeAboveFull")]
+    [TestCase("2", "full/1200,/0/default.jpg", 1200, 1200, Description = "Edge case: 2.1 sizeAboveFull")]
     [TestCase("2", "full/!2000,3000/0/default.jpg", 2000, 2000, Description = "2.1 !w,h fits the box, upscaled up to the factor")]
     [TestCase("3", "full/^max/0/default.jpg", 3000, 3000,
         Description = "^max is as large as maxWidth/maxHeight/maxArea permit, not the upscale factor (https://iiif.io/api/image/3.0/#42-size)")]
@@ -41,14 +41,14 @@ public class LimitsTests
         Assert.That(response.PixelSize(), Is.EqualTo((width, height)));
     }
 
-    [TestCase("3", "full/^1200,/0/default.jpg", 501, Description = "§7: ^ upscaling without sizeUpscaling is 501")]
+    [TestCase("3", "full/^1200,/0/default.jpg", 501, Description = "Edge case: ^ upscaling without sizeUpscaling is 501")]
     [TestCase("3", "full/^,1200/0/default.jpg", 501)]
     [TestCase("3", "full/^1200,1200/0/default.jpg", 501)]
     [TestCase("3", "full/^pct:200/0/default.jpg", 501)]
     [TestCase("3", "full/^!2000,3000/0/default.jpg", 501)]
     [TestCase("3", "full/^max/0/default.jpg", 501)]
-    [TestCase("2", "full/1200,/0/default.jpg", 400, Description = "§7: 2.1 above full without sizeAboveFull")]
-    [TestCase("2", "full/!2000,3000/0/default.jpg", 200, Description = "§7: 2.1 !w,h returns the region")]
+    [TestCase("2", "full/1200,/0/default.jpg", 400, Description = "Edge case: 2.1 above full without sizeAboveFull")]
+    [TestCase("2", "full/!2000,3000/0/default.jpg", 200, Description = "Edge case: 2.1 !w,h returns the region")]
     public async Task Get_WithoutUpscaling_RefusesLargerThanRegion(string version, string tail, int status)
     {
         await using var server = await IiifTestServer.StartAsync(["--limits:upscaling=false"]);

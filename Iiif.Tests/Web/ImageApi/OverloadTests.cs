@@ -3,7 +3,7 @@ using Microsoft.Extensions.DependencyInjection;
 
 namespace Iiif.Tests.Web.ImageApi;
 
-/// <summary>Digest §5.2 503: with every render slot busy and no queue, a render request is refused at once with
+/// <summary>https://iiif.io/api/image/3.0/#73-error-conditions 503: with every render slot busy and no queue, a render request is refused at once with
 /// Retry-After, while info.json (no render) is still served.</summary>
 [TestFixture]
 [Category("Integration")]

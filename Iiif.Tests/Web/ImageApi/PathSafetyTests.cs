@@ -1,6 +1,6 @@
 namespace Iiif.Tests.Web.ImageApi;
 
-/// <summary>Identifiers from the raw target (digest §1.1): traversal, raw slashes, NUL and odd characters never reach
+/// <summary>Identifiers from the raw target (https://iiif.io/api/image/3.0/#9-uri-encoding-and-decoding): traversal, raw slashes, NUL and odd characters never reach
 /// the file system as paths, and each gets 400 or 404 with CORS.</summary>
 [TestFixture]
 [Category("Integration")]
@@ -23,7 +23,7 @@ public class PathSafetyTests
     [TestCase("/iiif/3/../square-jp2/full/max/0/default.jpg")]
     [TestCase("/iiif/3/..%2F..%2Fetc%2Fpasswd/full/max/0/default.jpg")]
     [TestCase("/iiif/3/C:%5Cwindows/info.json")]
-    [TestCase("/iiif/3/[frob]/info.json", Description = "§7: raw brackets, 400 or 404")]
+    [TestCase("/iiif/3/[frob]/info.json", Description = "Edge case: raw brackets, 400 or 404")]
     public async Task Get_HostileIdentifier_Returns400Or404(string target)
     {
         var response = await _server.GetAsync(target);
@@ -32,8 +32,8 @@ public class PathSafetyTests
         Assert.That(response.Text, Does.Not.Contain("root:"));
     }
 
-    [TestCase("/iiif/3/square/jp2/info.json", Description = "§7: a raw slash makes an unknown path")]
-    [TestCase("/iiif/3/no-such-image/info.json", Description = "§7: unknown identifier")]
+    [TestCase("/iiif/3/square/jp2/info.json", Description = "Edge case: a raw slash makes an unknown path")]
+    [TestCase("/iiif/3/no-such-image/info.json", Description = "Edge case: unknown identifier")]
     [TestCase("/iiif/3/no-such-image/full/max/0/default.jpg")]
     [TestCase("/iiif/3/square-jp2/full/max/0")]
     [TestCase("/iiif/3/square-jp2/full/max/0/default.jpg/extra")]
@@ -46,7 +46,7 @@ public class PathSafetyTests
     }
 
     [Test]
-    [Description("§7: the ark identifier decodes once and is served from its subfolder.")]
+    [Description("Edge case: the ark identifier decodes once and is served from its subfolder.")]
     public async Task Get_ArkImage_ServedFromSubfolder()
     {
         var response = await _server.GetAsync("/iiif/3/ark:%2F12025%2F654xz321/full/100,/0/default.jpg");

@@ -2,7 +2,7 @@ using System.Text.Json;
 
 namespace Iiif.Tests.Web.ImageApi;
 
-/// <summary>Digest §3.4: the info.json id is the base URI the client used: server.baseUri when configured, else the
+/// <summary>https://iiif.io/api/image/3.0/#52-technical-properties: the info.json id is the base URI the client used: server.baseUri when configured, else the
 /// request as a trusted proxy describes it (X-Forwarded-Proto/Host/Prefix), else the request itself.</summary>
 [TestFixture]
 [Category("Integration")]

@@ -55,7 +55,7 @@ public class MetricsEndpointTests
     }
 
     [Test]
-    [Description("Digest §5.2 503: a render refused for want of a slot is counted as shed load.")]
+    [Description("https://iiif.io/api/image/3.0/#73-error-conditions 503: a render refused for want of a slot is counted as shed load.")]
     public async Task Metrics_RenderRefused_CountsShed()
     {
         var renderer = new BlockingRenderer();

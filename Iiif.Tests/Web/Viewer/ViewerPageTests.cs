@@ -32,7 +32,7 @@ public class ViewerPageTests
     }
 
     [Test]
-    [Description("Image API 3.0 §9: a '/' in an identifier is sent as %2F; the URL uses the configured prefix and default version.")]
+    [Description("https://iiif.io/api/image/3.0/#9-uri-encoding-and-decoding: a '/' in an identifier is sent as %2F; the URL uses the configured prefix and default version.")]
     public async Task Page_PrefixAndSlashInIdentifier_BuildsEncodedInfoUrl()
     {
         await using var host = await RunningHost.StartAsync(f => RunningHost.AddImage(f, NestedId),
