@@ -1,5 +1,6 @@
 using Iiif.Caching.Derivatives;
 using Iiif.Core.Requests;
+using Iiif.Web.Auth;
 using Iiif.Web.Http;
 using Iiif.Web.Pipeline;
 using Iiif.Web.Warming;
@@ -8,8 +9,10 @@ namespace Iiif.Web.Cli;
 
 /// <summary>Writes one image as a static level 0 service under <c>{out}/{identifier}/</c>: <c>info.json</c> (ids under
 /// the given base URI) and each file at the path its URL tail names, so any static web server can host it. Every file
-/// is written to a temporary name and moved into place, so a server reading the folder never sees half a file.</summary>
-internal sealed class StaticExport(IImagePipeline pipeline, InfoDocumentFactory infoFactory, ApiVersion version, string root, string baseUri)
+/// is written to a temporary name and moved into place, so a server reading the folder never sees half a file. Images
+/// that an auth rule restricts are skipped: a static folder has no access check, so exporting them would publish them.</summary>
+internal sealed class StaticExport(
+    IImagePipeline pipeline, InfoDocumentFactory infoFactory, AccessRules access, ApiVersion version, string root, string baseUri)
 {
     private readonly string _root = Path.GetFullPath(root);
 
@@ -18,6 +21,11 @@ internal sealed class StaticExport(IImagePipeline pipeline, InfoDocumentFactory 
     public async Task<ExportResult> ExportAsync(
         string identifier, IEnumerable<string> tails, bool tiles, CancellationToken cancellationToken)
     {
+        if (access.PolicyFor(identifier) is { IsRestricted: true } policy)
+        {
+            return ExportResult.Empty.WithSkipped($"{identifier}: restricted by the auth policy {policy.Name}; a static export has no access check");
+        }
+
         var info = await pipeline.GetInfoAsync(identifier, cancellationToken).ConfigureAwait(false);
         if (!info.IsSuccess)
         {

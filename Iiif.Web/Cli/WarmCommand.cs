@@ -3,6 +3,7 @@ using System.Diagnostics;
 using System.Globalization;
 using Iiif.Core.Requests;
 using Iiif.Imaging.Sources;
+using Iiif.Web.Auth;
 using Iiif.Web.Configuration;
 using Iiif.Web.Pipeline;
 using Iiif.Web.Warming;
@@ -140,7 +141,8 @@ internal static class WarmCommand
         IReadOnlyDictionary<string, string> tails, WarmSettings settings, CliConsole console, CancellationToken cancellationToken)
     {
         var export = new StaticExport(services.GetRequiredService<IImagePipeline>(),
-            ActivatorUtilities.CreateInstance<InfoDocumentFactory>(services), version, settings.Out!, settings.BaseUri!);
+            ActivatorUtilities.CreateInstance<InfoDocumentFactory>(services), services.GetRequiredService<AccessRules>(), version,
+            settings.Out!, settings.BaseUri!);
         var ordered = tails.OrderBy(p => p.Key, StringComparer.Ordinal).Select(p => p.Value).ToList();
         return await ForEachAsync(identifiers, console,
             identifier => export.ExportAsync(identifier, ordered, settings.Tiles, cancellationToken)).ConfigureAwait(false);

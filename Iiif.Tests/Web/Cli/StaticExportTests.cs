@@ -2,6 +2,7 @@ using System.Text.Json;
 using Iiif.Caching.Derivatives;
 using Iiif.Core.Requests;
 using Iiif.Tests.Web.Warming;
+using Iiif.Web.Auth;
 using Iiif.Web.Cli;
 using Iiif.Web.Configuration;
 using Iiif.Web.Pipeline;
@@ -78,10 +79,31 @@ public class StaticExportTests
             Throws.TypeOf<CliException>());
     }
 
-    private StaticExport Export()
+    [Test]
+    [Description("A static folder has no access check: an image an auth rule restricts is skipped, nothing is written and the pipeline is not asked")]
+    public async Task ExportAsync_RestrictedImage_SkippedWithoutWritingAnything()
+    {
+        var auth = new AuthOptions
+        {
+            Rules = [new AuthRuleOptions { Prefix = "ark:/", Policy = "readers" }],
+            Policies = new(StringComparer.OrdinalIgnoreCase) { ["readers"] = new AuthPolicyOptions { Type = "terms" } },
+        };
+
+        var result = await Export(auth).ExportAsync("ark:/12025/x", [Tail], tiles: false, CancellationToken.None);
+
+        Assert.Multiple(() =>
+        {
+            Assert.That(result.Skipped, Has.Some.Contains("restricted by the auth policy readers"));
+            Assert.That(Directory.EnumerateFileSystemEntries(_out), Is.Empty);
+            _mocks.Pipeline.Verify(p => p.GetInfoAsync(It.IsAny<string>(), It.IsAny<CancellationToken>()), Times.Never());
+        });
+    }
+
+    private StaticExport Export(AuthOptions? auth = null)
     {
         var factory = new InfoDocumentFactory(Options.Create(new InfoOptions()), Options.Create(new LimitsOptions()),
             Options.Create(new ImagingOptions()));
-        return new StaticExport(_mocks.Pipeline.Object, factory, ApiVersion.V3, _out, BaseUri);
+        return new StaticExport(_mocks.Pipeline.Object, factory, new AccessRules(Options.Create(auth ?? new AuthOptions())),
+            ApiVersion.V3, _out, BaseUri);
     }
 }
