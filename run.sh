@@ -1,5 +1,5 @@
 #!/usr/bin/env bash
-# Quick start: installs what is missing (libopenjp2, libturbojpeg, djpeg, Node for the viewer assets), builds, makes
+# Quick start: installs what is missing (libopenjp2, libtiff, libturbojpeg, djpeg, Node for the viewer assets), builds, makes
 # the sample images with the project's own converter when they are missing, and starts the server on
 # http://localhost:3001.
 # Extra arguments go to the server, e.g. ./run.sh --port 8080 or ./run.sh --images /data/scans
@@ -16,5 +16,6 @@ dotnet build Iiif.Web/Iiif.Web.csproj --configuration Release --nologo --verbosi
 server=Iiif.Web/bin/Release/net10.0/Iiif.Web.dll
 
 dotnet "$server" samples samples
-echo "Viewer: http://localhost:3001/viewer   IIIF: http://localhost:3001/iiif/3/{id}/info.json"
+# The server prints the addresses it listens on (3001 unless --port or --urls say otherwise).
+echo "Viewer: {address}/viewer   IIIF: {address}/iiif/3/{id}/info.json"
 exec dotnet "$server" --environment Development --images samples "$@"
