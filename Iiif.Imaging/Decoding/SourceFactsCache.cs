@@ -2,6 +2,7 @@ using BitFaster.Caching;
 using BitFaster.Caching.Lru;
 using Iiif.Core.Diagnostics;
 using Iiif.Core.Info;
+using Iiif.Imaging.Memory;
 
 namespace Iiif.Imaging.Decoding;
 
@@ -48,7 +49,6 @@ internal sealed class SourceFactsCache : ICacheStatisticsSource
     /// <inheritdoc/>
     public IReadOnlyList<CacheStatistics> GetStatistics()
     {
-        var metrics = _facts.Metrics.Value;
-        return [new CacheStatistics(Name, "memory", _facts.Count, null, metrics?.Hits ?? 0, metrics?.Misses ?? 0, metrics?.Evicted ?? 0)];
+        return [LruStatistics.Read(_facts, Name)];
     }
 }

@@ -5,6 +5,7 @@ using Iiif.Core.Identifiers;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Logging.Abstractions;
 using Microsoft.Extensions.Options;
+using Iiif.Imaging.Memory;
 
 namespace Iiif.Imaging.Sources;
 
@@ -125,10 +126,9 @@ internal sealed class FileSystemImageSource : IImageSource, ICacheStatisticsSour
     /// <inheritdoc/>
     public IReadOnlyList<CacheStatistics> GetStatistics()
     {
-        var metrics = _resolved.Metrics.Value!;
         // Two UTF-16 strings per entry plus about 100 bytes of the LRU's own item and dictionary node.
         var bytes = _resolved.Sum(entry => 100 + (2L * (entry.Key.Length + entry.Value.Length)));
-        return [new CacheStatistics("resolved-paths", "memory", _resolved.Count, bytes, metrics.Hits, metrics.Misses, metrics.Evicted)];
+        return [LruStatistics.Read(_resolved, "resolved-paths", bytes)];
     }
 
     private void LogRefusal(string identifier, string candidate, string target)

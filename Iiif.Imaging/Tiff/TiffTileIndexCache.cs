@@ -3,6 +3,7 @@ using BitFaster.Caching.Lru;
 using Iiif.Core.Diagnostics;
 using Iiif.Core.Info;
 using Iiif.Imaging.Decoding;
+using Iiif.Imaging.Memory;
 
 namespace Iiif.Imaging.Tiff;
 
@@ -36,7 +37,6 @@ internal sealed class TiffTileIndexCache : ICacheStatisticsSource
     /// <inheritdoc/>
     public IReadOnlyList<CacheStatistics> GetStatistics()
     {
-        var metrics = _indexes.Metrics.Value;
-        return [new CacheStatistics(Name, "memory", _indexes.Count, null, metrics?.Hits ?? 0, metrics?.Misses ?? 0, metrics?.Evicted ?? 0)];
+        return [LruStatistics.Read(_indexes, Name)];
     }
 }

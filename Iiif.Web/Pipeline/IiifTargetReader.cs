@@ -5,6 +5,7 @@ using Iiif.Core.Requests;
 using Iiif.Web.Configuration;
 using Iiif.Web.Http;
 using Microsoft.Extensions.Options;
+using Iiif.Imaging.Memory;
 
 namespace Iiif.Web.Pipeline;
 
@@ -60,8 +61,7 @@ internal sealed class IiifTargetReader : ICacheStatisticsSource
 
     public IReadOnlyList<CacheStatistics> GetStatistics()
     {
-        var metrics = _memo.Metrics.Value;
-        return [new CacheStatistics("iiif-targets", "memory", _memo.Count, null, metrics?.Hits ?? 0, metrics?.Misses ?? 0, metrics?.Evicted ?? 0)];
+        return [LruStatistics.Read(_memo, "iiif-targets")];
     }
 
     private Result<ParsedTarget> Parse(string raw, out IiifPathKind? kind)

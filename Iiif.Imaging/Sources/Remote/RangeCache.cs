@@ -2,6 +2,7 @@ using System.Collections.Concurrent;
 using BitFaster.Caching;
 using BitFaster.Caching.Lru;
 using Iiif.Core.Diagnostics;
+using Iiif.Imaging.Memory;
 
 namespace Iiif.Imaging.Sources.Remote;
 
@@ -142,9 +143,8 @@ internal sealed class RangeCache : ICacheStatisticsSource
     /// <inheritdoc/>
     public IReadOnlyList<CacheStatistics> GetStatistics()
     {
-        var metrics = _blocks.Metrics.Value!;
         var bytes = _blocks.Sum(entry => (long)entry.Value.Length + 64);
-        return [new CacheStatistics("source-ranges", "memory", _blocks.Count, bytes, metrics.Hits, metrics.Misses, metrics.Evicted)];
+        return [LruStatistics.Read(_blocks, "source-ranges", bytes)];
     }
 
     /// <summary>Blocks fetched from upstreams since start-up (for tests).</summary>
