@@ -8,8 +8,8 @@ namespace Iiif.Imaging.Decoding;
 
 /// <summary>Decodes JPEG 2000 sources (JP2 files and raw codestreams) through <see cref="Jpeg2000Reader"/>: only the
 /// planned region, at the planned resolution reduction, so a tile of a huge image costs about a tile.</summary>
-/// <remarks>Files are read by path when the source has one (the reader opens them unbuffered, as OpenJPEG buffers
-/// itself); other sources through a seekable stream. Damaged content surfaces as <see cref="ImageDecodeException"/>,
+/// <remarks>Files are read by path when the source has one (positional reads, unbuffered as OpenJPEG buffers itself,
+/// shaped by the file's tile-part index); other sources through a seekable stream. Damaged content surfaces as <see cref="ImageDecodeException"/>,
 /// which is a <see cref="SourceDecodeException"/>. A region inside one tile of a tiled file is cut from that whole tile,
 /// decoded once and kept in the shared <see cref="DecodedBlockCache"/> (files with a path only; see
 /// <see cref="DecodedBlockCacheOptions"/>): a viewer asks for the neighbouring IIIF tiles of one JPEG 2000 tile in
@@ -60,7 +60,7 @@ internal sealed class Jpeg2000SourceDecoder : IImageDecoder
         if (source.LocalPath is { } path)
         {
             return _blocks.TryDecode(path, source.Version, plan.SourceRegion, plan.Reduction.Level, cancellationToken)
-                ?? _reader.Decode(path, plan.SourceRegion, plan.Reduction.Level, cancellationToken);
+                ?? _blocks.Decode(path, source.Version, plan.SourceRegion, plan.Reduction.Level, cancellationToken);
         }
 
         using var stream = SeekableSource.Open(source);

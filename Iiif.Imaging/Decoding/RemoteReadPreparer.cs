@@ -16,13 +16,6 @@ namespace Iiif.Imaging.Decoding;
 /// file, if it fits <see cref="RangeCacheOptions.MaxWholeSourceMegabytes"/>, said once per version in the log.</summary>
 internal sealed class RemoteReadPreparer
 {
-    /// <summary>The first bytes read to recognise the format and index a JPEG 2000 main header (one block of the
-    /// default size: a TLM marker of a thousand tiles takes 6 KB).</summary>
-    private const int HeadBytes = 32 * 1024;
-
-    /// <summary>The longest JPEG 2000 main header looked for (a TLM marker of 100 000 tile-parts fits).</summary>
-    private const int MaxHeadBytes = 1024 * 1024;
-
     private readonly long _maxWholeBytes;
     private readonly ILogger _logger;
 
@@ -63,19 +56,19 @@ internal sealed class RemoteReadPreparer
 
     private async Task<IReadPlan> ChooseAsync(RemoteSourceHandle remote, CancellationToken cancellationToken)
     {
-        var head = await ReadHeadAsync(remote, HeadBytes, cancellationToken).ConfigureAwait(false);
+        var head = await ReadHeadAsync(remote, TilePartIndex.HeadBytes, cancellationToken).ConfigureAwait(false);
         var format = SourceFormatSniffer.Detect(head.AsSpan(0, Math.Min(head.Length, SourceFormatSniffer.HeaderLength)));
         if (format is SourceFormat.Jp2 or SourceFormat.J2k)
         {
             // A long main header (many tiles, a large ICC profile) is read again with more bytes until it ends.
-            for (var size = HeadBytes; ; size *= 8)
+            for (var size = TilePartIndex.HeadBytes; ; size *= 8)
             {
                 if (TilePartIndex.TryRead(head, remote.Length) is { } index)
                 {
                     return index;
                 }
 
-                if (size >= MaxHeadBytes || head.Length >= remote.Length)
+                if (size >= TilePartIndex.MaxHeadBytes || head.Length >= remote.Length)
                 {
                     break;
                 }

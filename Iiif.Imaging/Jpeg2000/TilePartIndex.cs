@@ -45,6 +45,33 @@ internal sealed class TilePartIndex : IReadPlan
         return [.. HeaderRanges, .. _parts.Where(p => tiles.Contains(p.Tile)).Select(p => new ByteRange(p.Offset, p.Length))];
     }
 
+    /// <summary>The first bytes read to find a main header (one 32 KB block: a TLM marker of a thousand tiles takes 6 KB).</summary>
+    public const int HeadBytes = 32 * 1024;
+
+    /// <summary>The longest main header looked for (a TLM marker of 100 000 tile-parts fits).</summary>
+    public const int MaxHeadBytes = 1024 * 1024;
+
+    /// <summary>Reads the index from the start of <paramref name="reader"/>, reading further (up to
+    /// <see cref="MaxHeadBytes"/>) while the main header has not ended; null as for <see cref="TryRead(ReadOnlySpan{byte}, long)"/>.</summary>
+    public static TilePartIndex? TryRead(ISourceReader reader)
+    {
+        ArgumentNullException.ThrowIfNull(reader);
+        for (var size = HeadBytes; ; size *= 8)
+        {
+            var head = new byte[(int)Math.Min(size, reader.Length)];
+            var read = reader.Read(0, head);
+            if (TryRead(head.AsSpan(0, read), reader.Length) is { } index)
+            {
+                return index;
+            }
+
+            if (size >= MaxHeadBytes || read >= reader.Length)
+            {
+                return null;
+            }
+        }
+    }
+
     /// <summary>Reads the index from the first bytes of a file; null when they hold no TLM marker, the header does not end
     /// within them, or the markers are not what they claim (the file is then read without a plan).</summary>
     public static TilePartIndex? TryRead(ReadOnlySpan<byte> head, long fileLength)

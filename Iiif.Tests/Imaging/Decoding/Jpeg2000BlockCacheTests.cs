@@ -1,6 +1,7 @@
 using Iiif.Core.Geometry;
 using Iiif.Imaging.Decoding;
 using Iiif.Imaging.Jpeg2000;
+using Iiif.Imaging.Sources;
 using Iiif.Tests.TestUtilities;
 using Microsoft.Extensions.Options;
 using SixLabors.ImageSharp;
@@ -142,9 +143,44 @@ public class Jpeg2000BlockCacheTests
         }
     }
 
+    [Test]
+    [Description("A local file with TLM markers is read through its tile-part index: one tile's region reads the header and "
+        + "that tile, not every tile-part header on the way (each would fill OpenJPEG's 128 KB buffer), with the same pixels.")]
+    public void Decode_LocalFileWithTlm_ReadsOnlyTheTilesItNeeds()
+    {
+        var length = new FileInfo(Tiled).Length;
+        long read = 0;
+        using var blocks = new DecodedBlockCache(budgetBytes: 0);
+        var cache = new Jpeg2000BlockCache(new Jpeg2000Reader(), Configuration.Default, blocks, new SourceFactsCache(),
+            (path, token) => new CountingReader(new FileSourceReader(path, token), count => Interlocked.Add(ref read, count)));
+        var version = new FileSourceHandle(Tiled).Version;
+        cache.FactsOf(Tiled, version, CancellationToken.None);
+        using var direct = new Jpeg2000Reader().Decode(Tiled, new PixelRect(300, 10, 100, 100), 0);
+
+        read = 0;
+        using var region = cache.Decode(Tiled, version, new PixelRect(300, 10, 100, 100), 0, CancellationToken.None);
+
+        Assert.That(PixelData.Of(region).Samples, Is.EqualTo(PixelData.Of(direct).Samples));
+        Assert.That(read, Is.LessThan(length / 3), $"one of six tiles of a {length}-byte file");
+    }
+
     internal static Jpeg2000SourceDecoder Decoder(int megabytes) =>
         new(Configuration.Default, new DecodedBlockCache(Options.Create(new DecodedBlockCacheOptions { BlockCacheMegabytes = megabytes })), new SourceFactsCache());
 
     private static Iiif.Core.Planning.RenderPlan Plan(int x, int y, int width, int height, int reduce) =>
         RenderPlanBuilder.ForRegion(x, y, width, height).ReducedBy(reduce).Build();
+
+    private sealed class CountingReader(ISourceReader inner, Action<int> count) : ISourceReader
+    {
+        public long Length => inner.Length;
+
+        public int Read(long offset, Span<byte> destination)
+        {
+            var read = inner.Read(offset, destination);
+            count(read);
+            return read;
+        }
+
+        public void Dispose() => inner.Dispose();
+    }
 }
