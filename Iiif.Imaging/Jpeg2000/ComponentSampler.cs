@@ -16,6 +16,7 @@ internal sealed unsafe class ComponentSampler
     private readonly int _dy;
     private readonly int _originY;
     private readonly int _outputY;
+    private readonly int _directStart = -1;
 
     /// <summary>Prepares sampling of <paramref name="component"/>, decoded for <paramref name="area"/>.</summary>
     /// <exception cref="ImageDecodeException">The component has no data or a size the area does not predict.</exception>
@@ -46,15 +47,27 @@ internal sealed unsafe class ComponentSampler
         _table = _precision <= PrecisionTables.MaxTablePrecision ? PrecisionTables.For(_precision) : null;
         _outputY = area.OutputY;
         _columns = ColumnMap(area.OutputX, area.OutputSize.Width, dx, originX, _width);
+
+        // 8-bit unsigned, not subsampled and covering the output row: output pixel x is sample start + x unchanged.
+        var start = area.OutputX - originX;
+        if (_precision == 8 && _signedOffset == 0 && dx == 1 && _dy == 1 && start >= 0 && start + area.OutputSize.Width <= _width)
+        {
+            _directStart = start;
+        }
     }
+
+    /// <summary>True when output row y is this component's samples as they are (8-bit unsigned, not subsampled): the
+    /// converter then reads them through <see cref="DirectRow"/> without the table or the column map.</summary>
+    public bool IsDirect => _directStart >= 0;
+
+    /// <summary>The first sample of output row <paramref name="y"/> when <see cref="IsDirect"/>.</summary>
+    public int* DirectRow(int y) => _data + ((long)SourceRow(y) * _width) + _directStart;
 
     /// <summary>Writes output row <paramref name="y"/> of this component into every <paramref name="stride"/>-th byte of
     /// <paramref name="row"/>, starting at <paramref name="channel"/>.</summary>
     public void FillRow(int y, Span<byte> row, int channel, int stride)
     {
-        // Output pixel (gx, gy) on the reduced grid lies on component sample floor(g / d) (clamped to the decoded span).
-        var sourceRow = Math.Clamp(((_outputY + y) / _dy) - _originY, 0, _height - 1);
-        var samples = new ReadOnlySpan<int>(_data + ((long)sourceRow * _width), _width);
+        var samples = new ReadOnlySpan<int>(_data + ((long)SourceRow(y) * _width), _width);
         var columns = _columns;
         var offset = _signedOffset;
         if (_table is { } table)
@@ -73,6 +86,9 @@ internal sealed unsafe class ComponentSampler
             row[i] = PrecisionTables.Scale((long)samples[columns[x]] + offset, _precision);
         }
     }
+
+    // Output pixel (gx, gy) on the reduced grid lies on component sample floor(g / d) (clamped to the decoded span).
+    private int SourceRow(int y) => Math.Clamp(((_outputY + y) / _dy) - _originY, 0, _height - 1);
 
     private static int[] ColumnMap(int outputX, int outputWidth, int dx, int originX, int width)
     {

