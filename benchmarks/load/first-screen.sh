@@ -19,12 +19,11 @@ sizes=${SIZES:-512 1024}
 rounds=${ROUNDS:-5}
 viewport=${VIEWPORT:-1600x900}
 port=${PORT:-8320}
-dll=$repo/Iiif.Web/bin/Release/net10.0/Iiif.Web.dll
 bench=$repo/benchmarks/Iiif.Benchmarks/bin/Release/net10.0/Iiif.Benchmarks.dll
 
 "$repo/scripts/install-deps.sh" chromium libvips-tools curl
 "$repo/scripts/build-viewer-assets.sh" >/dev/null
-dotnet build "$repo/Iiif.Web/Iiif.Web.csproj" -c Release --nologo -v q >/dev/null
+dll=$("$repo/benchmarks/load/publish-server.sh")
 dotnet build "$repo/benchmarks/Iiif.Benchmarks/Iiif.Benchmarks.csproj" -c Release --nologo -v q >/dev/null
 [[ -f $images/$id ]] || "$repo/benchmarks/load/make-images.sh" "$dll" "$images"
 mkdir -p "$out"

@@ -3,10 +3,10 @@
 #
 #   benchmarks/load/load.sh
 #
-# Installs what is missing (wrk, nginx, spawn-fcgi, iipimage-server, vips), builds the server, makes the images when
-# they are missing (make-images.sh), then for each round and image starts every server fresh, one after the other
-# (servers alternate, so a noisy neighbour hurts all of them alike), and walks the OpenSeadragon tile list that
-# tile_urls.py computes from that server's own info.json:
+# Installs what is missing (wrk, nginx, spawn-fcgi, iipimage-server, vips), publishes the server as installations run
+# it (publish-server.sh: ReadyToRun), makes the images when they are missing (make-images.sh), then for each round and
+# image starts every server fresh, one after the other (servers alternate, so a noisy neighbour hurts all of them
+# alike), and walks the OpenSeadragon tile list that tile_urls.py computes from that server's own info.json:
 #   cold       every tile once over CONC connections, right after the start (empty caches; the OS page cache is warm)
 #   hot        the same pass again
 #   sustained  THREADS threads x CONC connections cycling through the list for DURATION
@@ -42,10 +42,9 @@ threads=${THREADS:-2}
 duration=${DURATION:-20s}
 workloads=${WORKLOADS:-cold hot sustained}
 port=${PORT:-8310}
-dll=$repo/Iiif.Web/bin/Release/net10.0/Iiif.Web.dll
 
 "$repo/scripts/install-deps.sh" wrk nginx spawn-fcgi iipimage-server libvips-tools python3 curl procps ${PROFILE:+linux-perf}
-dotnet build "$repo/Iiif.Web/Iiif.Web.csproj" -c Release --nologo -v q >/dev/null
+dll=$("$here/publish-server.sh")
 [[ -f $images/big.jp2 && -f $images/big.tif && -f $images/floor-tile.jpg ]] || "$here/make-images.sh" "$dll" "$images"
 mkdir -p "$out"
 : >"$out/results.txt"
@@ -59,7 +58,16 @@ stop_server() { # ours by its process id, peers by the pid files they wrote
     peer_stop "$out/run/iipimage"
     peer_stop "$out/run/floor"
 }
-trap stop_server EXIT
+# Every start gets a new, empty cache folder, and old ones are deleted only at the end: ext4 makes each new file search
+# past the inodes freed in the last minutes, so deleting one walk's 1,600 cache files just before the next made that
+# search about a tenth of the next walk's CPU (perf), a cost no real server pays on every start.
+caches=$out/caches
+[[ -d $caches ]] && mv "$caches" "$caches.old.$$"
+finish() {
+    stop_server
+    rm -rf "$caches" "$out"/caches.old.*
+}
+trap finish EXIT
 
 start_server() { # NAME -> sets base, the server's IIIF base URL
     local name=$1 run=$out/run/$1
@@ -70,7 +78,7 @@ start_server() { # NAME -> sets base, the server's IIIF base URL
             local extra=()
             [[ $name == iiif-nocache ]] && extra=(--cache:derivatives:enabled=false)
             # shellcheck disable=SC2086 # IIIF_ARGS is a list of switches
-            (cd "$run" && exec env ${PROFILE:+DOTNET_PerfMapEnabled=1 DOTNET_EnableWriteXorExecute=0} dotnet "$dll" --environment Production --images "$images" --cache "$run/cache" \
+            (cd "$run" && exec env ${PROFILE:+DOTNET_PerfMapEnabled=1 DOTNET_EnableWriteXorExecute=0} dotnet "$dll" --environment Production --images "$images" --cache "$caches/$name-$(date +%s%N)" \
                 --urls "http://127.0.0.1:$port" "${extra[@]}" ${IIIF_ARGS:-} >"$run/console.log" 2>&1) &
             server_pid=$!
             base=http://127.0.0.1:$port/iiif/3 ;;
