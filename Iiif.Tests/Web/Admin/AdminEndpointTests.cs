@@ -81,7 +81,7 @@ public class AdminEndpointTests
             Assert.That(Source(root, "limits", "maxWidth"), Is.EqualTo("local.yml"));
             Assert.That(Value(root, "viewer", "enabled").ValueKind, Is.EqualTo(JsonValueKind.False));
             Assert.That(Source(root, "viewer", "enabled"), Is.EqualTo("command line"));
-            Assert.That(Value(root, "imaging", "jpegQuality").GetInt32(), Is.EqualTo(85));
+            Assert.That(Value(root, "imaging", "jpegQuality").GetInt32(), Is.EqualTo(80));
             Assert.That(Source(root, "imaging", "jpegQuality"), Is.EqualTo("default.yml"));
             Assert.That(Value(root, "images", "extensions").ValueKind, Is.EqualTo(JsonValueKind.Array));
             Assert.That(Value(root, "server", "baseUri").GetString(), Is.Empty);
