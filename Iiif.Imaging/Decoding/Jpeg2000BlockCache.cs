@@ -11,6 +11,12 @@ namespace Iiif.Imaging.Decoding;
 /// region. Header facts and the tile-part index come from the shared <see cref="SourceFactsCache"/>. Thread-safe.</summary>
 internal sealed class Jpeg2000BlockCache
 {
+    /// <summary>OpenJPEG threads of one block decode: a viewer asks for the 16 tiles of a 1024 px block in a burst and all
+    /// of them wait for its decode, leaving cores idle that the decode can use (cold 256 px walk of a 10000x7500 file on
+    /// 2 cores: 1.09x faster in the median of seven alternated rounds, p99 a fifth lower, 2-3% more CPU). Direct decodes
+    /// serve one request each and stay single-threaded, as concurrent requests fill the cores.</summary>
+    private static readonly int BlockDecodeThreads = Math.Clamp(Environment.ProcessorCount, 1, 4);
+
     private readonly Jpeg2000Reader _reader;
     private readonly Configuration _configuration;
     private readonly DecodedBlockCache _blocks;
@@ -48,7 +54,7 @@ internal sealed class Jpeg2000BlockCache
         }
 
         var key = new DecodedImageKey(path, version, block.Index, reduce);
-        using var lease = _blocks.Acquire(key, EstimateBytes(block.Size, facts), () => Decode(path, version, block.Region, reduce, CancellationToken.None));
+        using var lease = _blocks.Acquire(key, EstimateBytes(block.Size, facts), () => Decode(path, version, block.Region, reduce, BlockDecodeThreads, CancellationToken.None));
         cancellationToken.ThrowIfCancellationRequested();
         return RegionCopier.Copy(lease.Image, block.Cut, block.Cut.Size, _configuration);
     }
@@ -57,13 +63,16 @@ internal sealed class Jpeg2000BlockCache
     /// file's tile-part index when it has TLM markers: OpenJPEG reads every tile-part header on its way to the tiles it
     /// decodes, and each of those reads would otherwise fill its whole stream buffer (one decode of a 10000x7500 file with
     /// 80 tiles read 17 MB of its 11 MB).</summary>
-    public Image Decode(string path, SourceVersion version, PixelRect region, int reduce, CancellationToken cancellationToken)
+    public Image Decode(string path, SourceVersion version, PixelRect region, int reduce, CancellationToken cancellationToken) =>
+        Decode(path, version, region, reduce, threads: 1, cancellationToken);
+
+    private Image Decode(string path, SourceVersion version, PixelRect region, int reduce, int threads, CancellationToken cancellationToken)
     {
         var parts = LayoutOf(path, version, cancellationToken).Parts;
         var reader = _open(path, cancellationToken);
         // A file replaced since it was resolved is read without the old version's index.
         using var stream = new SourceReadStream(reader, reader.Length == version.Length ? parts : null);
-        return _reader.Decode(stream, region, reduce, cancellationToken);
+        return _reader.Decode(stream, region, reduce, threads, cancellationToken);
     }
 
     /// <summary>The file's header facts, read once per (path, version).</summary>

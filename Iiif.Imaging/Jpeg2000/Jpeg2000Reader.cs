@@ -83,7 +83,12 @@ public sealed class Jpeg2000Reader
     /// the region needs (then <see cref="Decoding.SourceDecodeException.RegionOnly"/> is set). A region whose tiles
     /// precede the cut, or are only partly cut, is still decoded (see <see cref="TilewiseDecode"/>).</exception>
     /// <exception cref="OperationCanceledException"><paramref name="cancellationToken"/> was cancelled.</exception>
-    public Image Decode(Stream stream, PixelRect region, int reduce, CancellationToken cancellationToken = default)
+    public Image Decode(Stream stream, PixelRect region, int reduce, CancellationToken cancellationToken = default) =>
+        Decode(stream, region, reduce, threads: 1, cancellationToken);
+
+    /// <summary>Decodes as <see cref="Decode(Stream, PixelRect, int, CancellationToken)"/> with OpenJPEG's own
+    /// <paramref name="threads"/> sharing each decode's code-blocks, for a decode many requests wait for.</summary>
+    internal Image Decode(Stream stream, PixelRect region, int reduce, int threads, CancellationToken cancellationToken)
     {
         CheckStream(stream);
         cancellationToken.ThrowIfCancellationRequested();
@@ -93,7 +98,7 @@ public sealed class Jpeg2000Reader
         DecodeArea area;
         IReadOnlyList<PixelRect> bands;
         ImageDecodeException? regionFailure = null;
-        using (var session = OpjDecodeSession.Open(stream, container, cancellationToken))
+        using (var session = OpjDecodeSession.Open(stream, container, cancellationToken, threads: threads))
         {
             facts = session.ReadFacts(container, Jp2Header.None);
             area = DecodeArea.Compute(facts, region, reduce);
@@ -116,7 +121,7 @@ public sealed class Jpeg2000Reader
         {
             try
             {
-                return DecodeBanded(stream, start, container, bands, reduce, area.OutputSize, cancellationToken);
+                return DecodeBanded(stream, start, container, bands, reduce, area.OutputSize, threads, cancellationToken);
             }
             catch (ImageDecodeException e)
             {
@@ -138,7 +143,7 @@ public sealed class Jpeg2000Reader
     /// copies its rows into one image; only one band's samples are held at a time.</summary>
     private Image DecodeBanded(
         Stream stream, long start, Jpeg2000Container container, IReadOnlyList<PixelRect> bands, int reduce, PixelSize outputSize,
-        CancellationToken cancellationToken)
+        int threads, CancellationToken cancellationToken)
     {
         Image? result = null;
         try
@@ -147,7 +152,7 @@ public sealed class Jpeg2000Reader
             foreach (var band in bands)
             {
                 stream.Position = start;
-                using var session = OpjDecodeSession.Open(stream, container, cancellationToken);
+                using var session = OpjDecodeSession.Open(stream, container, cancellationToken, threads: threads);
                 var bandArea = DecodeArea.Compute(session.ReadFacts(container, Jp2Header.None), band, reduce);
                 using var decoded = DecodeOne(session, bandArea, cancellationToken);
                 result ??= BandCopier.CreateLike(decoded, outputSize, _configuration);

@@ -20,11 +20,12 @@ internal sealed unsafe class OpjDecodeSession : IDisposable
     /// <summary>The image: header values after <see cref="Open"/>, samples after <see cref="Decode"/>.</summary>
     public OpjImage* Image => _image.Image;
 
-    /// <summary>Creates the codec for <paramref name="container"/>, sets it up single-threaded (and strict unless
-    /// <paramref name="strict"/> is false), and reads the main header from the current position of <paramref name="stream"/>.</summary>
+    /// <summary>Creates the codec for <paramref name="container"/>, sets it up with <paramref name="threads"/> decoding
+    /// threads (and strict unless <paramref name="strict"/> is false), and reads the main header from the current position
+    /// of <paramref name="stream"/>.</summary>
     /// <remarks>Non-strict mode decodes what a truncated codestream still holds instead of failing; it is only used for
     /// single tiles, where a missing tile still fails (a whole-image decode would paint missing tiles black).</remarks>
-    public static OpjDecodeSession Open(Stream stream, Jpeg2000Container container, CancellationToken cancellationToken, bool strict = true)
+    public static OpjDecodeSession Open(Stream stream, Jpeg2000Container container, CancellationToken cancellationToken, bool strict = true, int threads = 1)
     {
         var format = container == Jpeg2000Container.Jp2 ? NativeMethods.CodecJp2 : NativeMethods.CodecJ2k;
         OpjStreamHandle? streamHandle = null;
@@ -41,7 +42,7 @@ internal sealed unsafe class OpjDecodeSession : IDisposable
                 Check(NativeMethods.SetStrictMode(codec, false), "leaving strict mode", streamHandle, codec);
             }
 
-            NativeMethods.SetThreads(codec, 1);
+            NativeMethods.SetThreads(codec, threads);
 
             var ok = NativeMethods.ReadHeader(streamHandle, codec, out var rawImage);
             var image = new OpjImageHandle(rawImage);

@@ -143,6 +143,23 @@ public class Jpeg2000BlockCacheTests
         }
     }
 
+    [TestCase(TestImageFactory.RgbTiled, 0)]
+    [TestCase(TestImageFactory.RgbTiled, 1)]
+    [TestCase(TestImageFactory.RgbLossy, 0)]
+    [Description("A region cut from a cached block (whose decode OpenJPEG shares among threads) has exactly the pixels of "
+        + "a direct single-threaded decode.")]
+    public void Decode_FromBlock_HasTheDirectDecodesPixels(string name, int reduce)
+    {
+        var path = TestImageFactory.PathOf(name);
+        var decoder = Decoder(256);
+        using var direct = new Jpeg2000Reader().Decode(path, new PixelRect(64, 32, 128, 96), reduce);
+
+        using var tile = decoder.Decode(new FileSourceHandle(path), Plan(64, 32, 128, 96, reduce), CancellationToken.None);
+
+        Assert.That(decoder.Blocks.Images!.DecodeCount, Is.EqualTo(1), "served from a block");
+        Assert.That(PixelData.Of(tile).Samples, Is.EqualTo(PixelData.Of(direct).Samples));
+    }
+
     [Test]
     [Description("A local file with TLM markers is read through its tile-part index: one tile's region reads the header and "
         + "that tile, not every tile-part header on the way (each would fill OpenJPEG's 128 KB buffer), with the same pixels.")]
