@@ -75,7 +75,9 @@ internal sealed unsafe class ComponentSampler
             var max = table.Length - 1;
             for (int x = 0, i = channel; x < columns.Length; x++, i += stride)
             {
-                row[i] = table[Math.Clamp(samples[columns[x]] + offset, 0, max)];
+                // Clamped by hand for the reason PrecisionTables.ClampToByte gives.
+                var sample = samples[columns[x]] + offset;
+                row[i] = table[sample < 0 ? 0 : sample > max ? max : sample];
             }
 
             return;

@@ -112,5 +112,5 @@ internal static unsafe class DecodedImageConverter
     }
 
     // Decoded samples of lossy files stray slightly outside their range.
-    private static byte ToByte(int sample) => (byte)Math.Clamp(sample, 0, 255);
+    private static byte ToByte(int sample) => PrecisionTables.ClampToByte(sample);
 }

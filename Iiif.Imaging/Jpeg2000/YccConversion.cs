@@ -26,5 +26,5 @@ internal static class YccConversion
         }
     }
 
-    private static byte Clamp(int value) => (byte)Math.Clamp(value, 0, 255);
+    private static byte Clamp(int value) => PrecisionTables.ClampToByte(value);
 }
