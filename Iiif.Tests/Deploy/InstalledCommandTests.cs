@@ -119,12 +119,11 @@ public partial class InstalledCommandTests
         }
 
         var log = Path.Combine(logs, "iiif.log");
-        for (var attempt = 0; attempt < 100 && !(File.Exists(log) && (await File.ReadAllTextAsync(log)).Contains("/iiif/3/scan/full/120,", StringComparison.Ordinal)); attempt++)
-        {
-            await Task.Delay(100);
-        }
-
-        Assert.That(Directory.EnumerateFiles(Path.Combine(cache, "derivatives"), "*.bin", SearchOption.AllDirectories), Is.Not.Empty, "stored again");
+        // The request line is logged and the derivative written behind the response, both a moment after it.
+        await Until.TrueAsync(
+            async () => File.Exists(log) && (await File.ReadAllTextAsync(log)).Contains("/iiif/3/scan/full/120,", StringComparison.Ordinal)
+                && Directory.EnumerateFiles(Path.Combine(cache, "derivatives"), "*.bin", SearchOption.AllDirectories).Any(),
+            "the request logged and its derivative stored again");
         Assert.That(await File.ReadAllTextAsync(log), Does.Contain("/iiif/3/scan/full/120,"), server.ToString());
         foreach (var file in Directory.EnumerateFiles(logs, "*.log", SearchOption.AllDirectories))
         {
