@@ -44,8 +44,9 @@ internal static partial class YamlLayer
     }
 
     /// <summary>"local.yml: line 3, column 5: ..." from the YAML parser's own position, which the configuration
-    /// provider's wrapping exceptions leave out of their messages. (A few scanner errors of YamlDotNet 13 are plain
-    /// exceptions without a position; those name the file only.)</summary>
+    /// provider's wrapping exceptions leave out of their messages. A tab in the indentation is reported on the line that
+    /// holds it: YamlDotNet 13 gives the start of the enclosing mapping instead. Errors without any position name the
+    /// file only.</summary>
     internal static string Describe(string path, Exception exception)
     {
         YamlException? deepest = null;
@@ -60,7 +61,35 @@ internal static partial class YamlLayer
         }
 
         var message = PositionPrefix().Replace(deepest.Message, string.Empty);
-        return string.Create(CultureInfo.InvariantCulture, $"{path}: line {deepest.Start.Line}, column {deepest.Start.Column}: {message}");
+        var (line, column) = message.Contains("tab", StringComparison.OrdinalIgnoreCase) && IndentingTab(path) is { } tab
+            ? tab
+            : (deepest.Start.Line, deepest.Start.Column);
+        return string.Create(CultureInfo.InvariantCulture, $"{path}: line {line}, column {column}: {message}");
+    }
+
+    /// <summary>Line and column (from 1) of the first tab in a line's leading whitespace, or null.</summary>
+    private static (long Line, long Column)? IndentingTab(string path)
+    {
+        try
+        {
+            var number = 0L;
+            foreach (var text in File.ReadLines(path))
+            {
+                number++;
+                var indent = text.Length - text.TrimStart(' ', '\t').Length;
+                var tab = text.IndexOf('\t', StringComparison.Ordinal);
+                if (tab >= 0 && tab < indent)
+                {
+                    return (number, tab + 1);
+                }
+            }
+        }
+        catch (IOException)
+        {
+            // The parser's own position stands.
+        }
+
+        return null;
     }
 
     private static Exception Innermost(Exception e) => e.InnerException is { } inner ? Innermost(inner) : e;

@@ -118,6 +118,24 @@ public class StartupReportTests
         Assert.That(error!.Failures.Single(), Does.Match(@"local\.yml: line 3, column \d+: \w"));
     }
 
+    [TestCase("server:\n\turls: http://127.0.0.1:3001\n", 2, Description = "a tab used for indentation")]
+    [TestCase("server:\n  urls: \"http://127.0.0.1:3001\n", 2, Description = "a quote never closed")]
+    [TestCase("images:\n  extensions: [jp2, tif\n", 3, Description = "a list never closed: where the parser gives up")]
+    [TestCase("server:\n  urls: a\n  urls: b\n", 3, Description = "a key given twice")]
+    [TestCase("server:\n  urls: a\n- b\n", 3, Description = "a list item among keys")]
+    [TestCase("server:\n  urls: a: b\n", 2, Description = "a colon in a plain value")]
+    [Description("Mistakes made by hand in YAML are reported with the file and the line they are on (a tab in the "
+        + "indentation on its own line, where YamlDotNet gives the start of the enclosing mapping)")]
+    public void Load_HandMadeYamlMistakes_NameTheLine(string yaml, int line)
+    {
+        _folder.WriteConfig("local.yml", yaml);
+
+        var error = Assert.Throws<InvalidConfigurationException>(
+            () => IiifConfigurationSources.Load(_folder.Location(), [], WebTestFolder.NoEnvironment));
+
+        Assert.That(error!.Failures.Single(), Does.Match($@"local\.yml: line {line}, column \d+: \w"));
+    }
+
     [Test]
     [Description("IIIF_PORT exported for the installer: the server names the variable and the real key")]
     public void CreateIiifBuilder_StrayIiifVariable_NamesVariableAndNearestKey()
