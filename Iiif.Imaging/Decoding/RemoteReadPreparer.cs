@@ -61,19 +61,18 @@ internal sealed class RemoteReadPreparer
         if (format is SourceFormat.Jp2 or SourceFormat.J2k)
         {
             // A long main header (many tiles, a large ICC profile) is read again with more bytes until it ends.
-            for (var size = TilePartIndex.HeadBytes; ; size *= 8)
+            for (var size = TilePartIndex.HeadBytes; size > 0;)
             {
                 if (TilePartIndex.TryRead(head, remote.Length) is { } index)
                 {
                     return index;
                 }
 
-                if (size >= TilePartIndex.MaxHeadBytes || head.Length >= remote.Length)
+                size = TilePartIndex.NextHeadSize(size, head.Length, remote.Length);
+                if (size > 0)
                 {
-                    break;
+                    head = await ReadHeadAsync(remote, size, cancellationToken).ConfigureAwait(false);
                 }
-
-                head = await ReadHeadAsync(remote, size * 8, cancellationToken).ConfigureAwait(false);
             }
         }
 

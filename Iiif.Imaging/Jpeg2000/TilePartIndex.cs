@@ -56,7 +56,7 @@ internal sealed class TilePartIndex : IReadPlan
     public static TilePartIndex? TryRead(ISourceReader reader)
     {
         ArgumentNullException.ThrowIfNull(reader);
-        for (var size = HeadBytes; ; size *= 8)
+        for (var size = HeadBytes; size > 0;)
         {
             var head = new byte[(int)Math.Min(size, reader.Length)];
             var read = reader.Read(0, head);
@@ -65,12 +65,17 @@ internal sealed class TilePartIndex : IReadPlan
                 return index;
             }
 
-            if (size >= MaxHeadBytes || read >= reader.Length)
-            {
-                return null;
-            }
+            size = NextHeadSize(size, read, reader.Length);
         }
+
+        return null;
     }
+
+    /// <summary>How many bytes of the file's start to read next after the first <paramref name="size"/> (of which
+    /// <paramref name="read"/> came) held no indexable main header: eight times as many, or 0 once the file is read to its
+    /// end or <paramref name="size"/> has reached <see cref="MaxHeadBytes"/>.</summary>
+    public static int NextHeadSize(int size, long read, long fileLength) =>
+        size >= MaxHeadBytes || read >= fileLength ? 0 : size * 8;
 
     /// <summary>Reads the index from the first bytes of a file; null when they hold no TLM marker, the header does not end
     /// within them, or the markers are not what they claim (the file is then read without a plan).</summary>
