@@ -93,14 +93,9 @@ start_server() { # NAME -> sets base, the server's IIIF base URL
 }
 
 server_pids() { # the processes that serve: ours, or a peer's recorded processes and their children (nginx workers)
-    local pid file
+    local pid
     { [[ -n $server_pid ]] && echo "$server_pid"
-      # One file at a time: spawn-fcgi ends its pid file without a newline, and cat would glue two ids together.
-      for file in "$out/run/$1"/*.pid; do
-          [[ -f $file ]] || continue
-          while read -r pid || [[ -n $pid ]]; do echo "$pid"; done <"$file"
-      done; } | while read -r pid; do
-        [[ $pid =~ ^[0-9]+$ ]] || continue
+      peer_pids "$out/run/$1"; } | while read -r pid; do
         echo "$pid"
         pgrep -P "$pid" || true
     done

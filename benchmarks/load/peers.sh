@@ -68,16 +68,22 @@ EOF
     location /iiif/floor/ { default_type image/jpeg; try_files /tile.jpg =404; }" auto # a worker per core, like our server
 }
 
-peer_stop() {
+peer_pids() { # RUNDIR -> the process ids a peer recorded in its pid files, one a line
     local run=$1 pid file
     for file in "$run/nginx.pid" "$run/iipsrv.pid"; do
         [[ -f $file ]] || continue
-        while read -r pid || [[ -n $pid ]]; do # the last line may lack its newline
-            [[ $pid =~ ^[0-9]+$ ]] || continue
-            kill "$pid" 2>/dev/null || continue
-            for _ in $(seq 50); do kill -0 "$pid" 2>/dev/null || break; sleep 0.1; done
-            kill -9 "$pid" 2>/dev/null || true
+        while read -r pid || [[ -n $pid ]]; do # spawn-fcgi's last line lacks its newline
+            [[ $pid =~ ^[0-9]+$ ]] && echo "$pid"
         done <"$file"
-        rm -f "$file"
     done
+}
+
+peer_stop() {
+    local run=$1 pid
+    for pid in $(peer_pids "$run"); do
+        kill "$pid" 2>/dev/null || continue
+        for _ in $(seq 50); do kill -0 "$pid" 2>/dev/null || break; sleep 0.1; done
+        kill -9 "$pid" 2>/dev/null || true
+    done
+    rm -f "$run/nginx.pid" "$run/iipsrv.pid"
 }
