@@ -53,6 +53,10 @@ internal sealed class MemoryDerivativeTier : IDerivativeTier, IDisposable
         return _cache is not null && _cache.TryGetValue(key, out entry!) && entry is not null;
     }
 
+    /// <summary>Whether the entry is held, without refreshing its recency as <see cref="TryGet"/> does (so it stays
+    /// where the least-recently-used order put it). Walks the keys: for checks, not for serving.</summary>
+    public bool Holds(DerivativeKey key) => _cache is not null && _cache.Keys.Contains(key);
+
     public void Set(DerivativeKey key, DerivativeEntry entry)
     {
         if (_cache is null)

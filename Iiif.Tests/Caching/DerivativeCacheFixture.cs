@@ -37,7 +37,11 @@ internal sealed class DerivativeCacheFixture : IDisposable
 
     /// <summary>The composite over the standard tiers as AddIiifCaching registers them: memory, disk, shared.</summary>
     public TieredDerivativeCache CreateCache(DiskDerivativeStore store, IDistributedCache? shared = null) =>
-        new([new MemoryDerivativeTier(Options, Time), new DiskDerivativeTier(store), new SharedDerivativeTier(shared, Options, Logger)], Logger);
+        CreateCache(new MemoryDerivativeTier(Options, Time), store, shared);
+
+    /// <summary>The standard tiers over a memory tier the test holds on to.</summary>
+    public TieredDerivativeCache CreateCache(MemoryDerivativeTier memory, DiskDerivativeStore? store = null, IDistributedCache? shared = null) =>
+        new([memory, new DiskDerivativeTier(store ?? CreateStore()), new SharedDerivativeTier(shared, Options, Logger)], Logger);
 
     public DiskDerivativeCleaner CreateCleaner(DiskDerivativeStore store) =>
         new(Microsoft.Extensions.Options.Options.Create(Options), Time, new CapturingLogger<DiskDerivativeCleaner>(), store);
