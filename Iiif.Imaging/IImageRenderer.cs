@@ -20,7 +20,7 @@ public interface IImageRenderer
     Task RenderAsync(ImageSourceHandle source, RenderPlan plan, Stream destination, CancellationToken cancellationToken);
 
     /// <summary>True when <see cref="RenderAsync"/> answers <paramref name="plan"/> with bytes stored in the source as
-    /// they are (a JPEG tile of a TIFF pyramid), without decoding or encoding: reading them again costs what reading a
+    /// they are (a JPEG tile of a TIFF pyramid, or an edge tile cut from one losslessly), without decoding or encoding: reading them again costs what reading a
     /// cached copy would, so a host need not keep such a copy on disk. Cheap: reads only facts already cached.</summary>
     bool ServesStoredBytes(ImageSourceHandle source, RenderPlan plan);
 

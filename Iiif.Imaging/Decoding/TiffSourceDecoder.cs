@@ -1,5 +1,6 @@
 using Iiif.Core.Info;
 using Iiif.Core.Planning;
+using Iiif.Imaging.Jpeg;
 using Iiif.Imaging.Sources;
 using Iiif.Imaging.Tiff;
 using Microsoft.Extensions.Options;
@@ -64,7 +65,7 @@ internal sealed class TiffSourceDecoder : IImageDecoder, IStoredTileSource
 
     /// <inheritdoc/>
     /// <remarks>See <see cref="TiffStoredTiles"/> for when; the tile's JPEGTables and the image's ICC profile are spliced
-    /// in (<see cref="JpegTileSplicer"/>). The tile's place comes from the source's <see cref="TiffTileIndex"/>, so this is
+    /// in (<see cref="JpegTileSplicer"/>), and an edge tile is cut from it losslessly (<see cref="JpegTileCropper"/>). The tile's place comes from the source's <see cref="TiffTileIndex"/>, so this is
     /// one read of its bytes, with no libtiff handle. Off when <see cref="TiffSourceDecoderOptions.StoredTilePassthrough"/> is.</remarks>
     public byte[]? TryReadStoredTile(ImageSourceHandle source, RenderPlan plan, CancellationToken cancellationToken)
     {
@@ -81,8 +82,22 @@ internal sealed class TiffSourceDecoder : IImageDecoder, IStoredTileSource
 
         var location = LocationOf(source);
         var raw = _tileIndexes.For(location, source.Version).Read(source, tile.Level, tile.Index, MaxStoredTileBytes);
-        var rgb = tile.Level.Directory.Layout.Photometric == Tiff.Native.TiffCodes.PhotometricRgb;
-        return raw is null ? null : JpegTileSplicer.Splice(tile.Level.Directory.JpegTables.Span, raw, facts.IccProfile.Span, rgb);
+        if (raw is null)
+        {
+            return null;
+        }
+
+        var directory = tile.Level.Directory;
+        var rgb = directory.Layout.Photometric == Tiff.Native.TiffCodes.PhotometricRgb;
+        var stored = JpegTileSplicer.Splice(directory.JpegTables.Span, raw, facts.IccProfile.Span, rgb);
+        if (stored is null || JpegMarkerReader.Read(stored) is not { Frame: var frame }
+            || frame.Width != directory.BlockWidth || frame.Height != directory.BlockHeight)
+        {
+            // Not the tile the directory describes (a damaged file): the render reads it through libtiff and says so.
+            return null;
+        }
+
+        return tile.IsWhole ? stored : JpegTileCropper.CropTopLeft(stored, tile.Width, tile.Height);
     }
 
     /// <inheritdoc/>

@@ -4,13 +4,15 @@ using Iiif.Imaging.Tiff.Native;
 
 namespace Iiif.Imaging.Tiff;
 
-/// <summary>Decides when a request is exactly one stored JPEG tile, whose bytes can then be served as they are: a jpg of
-/// the native tile grid at a stored level, whole (not an edge tile padded past the image), not resized, rotated or
-/// mirrored, in its own colours: 8-bit YCbCr, RGB or grey JPEG tiles without alpha.</summary>
+/// <summary>Decides when a request is one stored JPEG tile, whose bytes can then be served as they are: a jpg of the
+/// native tile grid at a stored level, not resized, rotated or mirrored, in its own colours: 8-bit YCbCr, RGB or grey JPEG
+/// tiles without alpha. An edge tile, padded past the image, is the top-left part of its stored tile, cut losslessly
+/// (<see cref="Jpeg.JpegTileCropper"/>).</summary>
 internal static class TiffStoredTiles
 {
-    /// <summary>The level and tile index the plan asks for as stored, or null when it needs a render.</summary>
-    public static (TiffLevel Level, int Index)? Locate(TiffFacts facts, RenderPlan plan)
+    /// <summary>The level, tile index and the part of the tile the plan asks for as stored, or null when it needs a
+    /// render.</summary>
+    public static StoredTile? Locate(TiffFacts facts, RenderPlan plan)
     {
         ArgumentNullException.ThrowIfNull(facts);
         ArgumentNullException.ThrowIfNull(plan);
@@ -33,9 +35,15 @@ internal static class TiffStoredTiles
         var x = (int)(((long)plan.SourceRegion.X + divisor - 1) / divisor);
         var y = (int)(((long)plan.SourceRegion.Y + divisor - 1) / divisor);
         var (width, height) = (directory.BlockWidth, directory.BlockHeight);
-        var whole = x % width == 0 && y % height == 0 && plan.DecodedSize.Width == width && plan.DecodedSize.Height == height
-            && x + width <= directory.Width && y + height <= directory.Height;
-        return whole ? (level, ((y / height) * directory.BlocksAcross) + (x / width)) : null;
+        if (x % width != 0 || y % height != 0 || x >= directory.Width || y >= directory.Height)
+        {
+            return null;
+        }
+
+        var inside = (Width: Math.Min(width, directory.Width - x), Height: Math.Min(height, directory.Height - y));
+        return plan.DecodedSize.Width == inside.Width && plan.DecodedSize.Height == inside.Height
+            ? new StoredTile(level, ((y / height) * directory.BlocksAcross) + (x / width), inside.Width, inside.Height)
+            : null;
     }
 
     /// <summary>True when the tile's JPEG stream holds exactly the output pixels: YCbCr, RGB or grey, 8 bits, no alpha.</summary>
@@ -44,4 +52,12 @@ internal static class TiffStoredTiles
         && (layout.ConvertsJpegToRgb
             || (layout.Photometric == TiffCodes.PhotometricRgb && layout.SamplesPerPixel == 3)
             || (layout.Photometric == TiffCodes.PhotometricMinIsBlack && layout.SamplesPerPixel == 1));
+}
+
+/// <summary>A stored tile a plan is answered from: its level and index, and the top-left part of it inside the image
+/// (the whole tile except at the right and bottom edges).</summary>
+internal readonly record struct StoredTile(TiffLevel Level, int Index, int Width, int Height)
+{
+    /// <summary>True when the request is the whole stored tile, its bytes unchanged.</summary>
+    public bool IsWhole => Width == Level.Directory.BlockWidth && Height == Level.Directory.BlockHeight;
 }

@@ -12,7 +12,8 @@ namespace Iiif.Benchmarks;
 
 /// <summary>What the imaging layer spends on one 256 px tile of a TIFF pyramid (8000x6000, JPEG q85 tiles, written by
 /// the converter): served as the stored tile, against decoded by libtiff and encoded again, each through the renderer as
-/// the server calls it (decoder selection, structure from the facts cache, libtiff handle, JPEG encode).</summary>
+/// the server calls it (decoder selection, structure from the facts cache, libtiff handle, JPEG encode); and an edge tile
+/// (64 of its 256 columns inside the image), cut losslessly from the stored tile or decoded and encoded.</summary>
 [MemoryDiagnoser]
 public class TiffTileBenchmarks
 {
@@ -23,6 +24,7 @@ public class TiffTileBenchmarks
     private ImageSourceHandle _source = null!;
     private RenderPlan _tile = null!;
     private RenderPlan _reducedTile = null!;
+    private RenderPlan _edgeTile = null!;
     private int _next;
 
     [GlobalSetup]
@@ -37,6 +39,7 @@ public class TiffTileBenchmarks
         var info = _stored.Identify(_source, CancellationToken.None);
         _tile = Plan(info, "2048,1024,256,256/256,256/0/default.jpg");
         _reducedTile = Plan(info, "2048,2048,1024,1024/256,256/0/default.jpg");
+        _edgeTile = Plan(info, "7936,1024,64,256/64,256/0/default.jpg");
     }
 
     [GlobalCleanup]
@@ -55,11 +58,23 @@ public class TiffTileBenchmarks
     [Benchmark(Description = "256 tile at r2, stored")]
     public long StoredReducedTile() => Render(_stored, _reducedTile);
 
-    private long Render(IImageRenderer renderer, RenderPlan plan)
+    [Benchmark(Description = "edge tile, cut from the stored tile")]
+    public long StoredEdgeTile() => Render(_stored, _edgeTile, down: true);
+
+    [Benchmark(Description = "edge tile decoded + encoded q85")]
+    public long DecodedEdgeTile() => Render(_decoded, _edgeTile, down: true);
+
+    private long Render(IImageRenderer renderer, RenderPlan plan, bool down = false)
     {
-        // A different tile each time, as a viewer asks: one of the 4 whole tiles starting at the planned one.
-        var shift = (_next++ % 4) * plan.SourceRegion.Width;
-        var moved = plan with { SourceRegion = plan.SourceRegion with { X = plan.SourceRegion.X + shift } };
+        // A different tile each time, as a viewer asks: one of the 4 tiles starting at the planned one, to the right (or,
+        // for the right edge, below).
+        var step = _next++ % 4;
+        var moved = plan with
+        {
+            SourceRegion = down
+                ? plan.SourceRegion with { Y = plan.SourceRegion.Y + (step * plan.SourceRegion.Height) }
+                : plan.SourceRegion with { X = plan.SourceRegion.X + (step * plan.SourceRegion.Width) },
+        };
         using var output = new MemoryStream();
         renderer.RenderAsync(_source, moved, output, CancellationToken.None).GetAwaiter().GetResult();
         return output.Length;

@@ -2,8 +2,8 @@ using System.Runtime.InteropServices;
 
 namespace Iiif.Imaging.Jpeg.Native;
 
-/// <summary>P/Invoke declarations for the TurboJPEG 2.1 C API (turbojpeg.h of libjpeg-turbo 2.1). Only what the encoder
-/// and the source decoder use.</summary>
+/// <summary>P/Invoke declarations for the TurboJPEG 2.1 C API (turbojpeg.h of libjpeg-turbo 2.1). Only what the encoder,
+/// the source decoder and the stored-tile crop use.</summary>
 /// <remarks>The versioned soname is bound on purpose: the unversioned <c>libturbojpeg.so</c> link only exists when the
 /// -dev package is installed. <c>unsigned long</c> is 64 bits on the LP64 Linux targets, hence <see cref="nuint"/>.
 /// Every call reports errors through its return value and <c>tjGetErrorStr2</c>; the library catches libjpeg's fatal
@@ -18,6 +18,9 @@ internal static unsafe partial class NativeMethods
 
     [LibraryImport(Library, EntryPoint = "tjInitDecompress")]
     public static partial nint InitDecompress();
+
+    [LibraryImport(Library, EntryPoint = "tjInitTransform")]
+    public static partial nint InitTransform();
 
     [LibraryImport(Library, EntryPoint = "tjDestroy")]
     public static partial int Destroy(nint handle);
@@ -50,6 +53,11 @@ internal static unsafe partial class NativeMethods
     [LibraryImport(Library, EntryPoint = "tjDecompressHeader3")]
     public static partial int DecompressHeader(
         TjHandle handle, byte* jpeg, nuint jpegSize, out int width, out int height, out int subsampling, out int colorspace);
+
+    // Lossless transformation (on the DCT coefficients).
+    [LibraryImport(Library, EntryPoint = "tjTransform")]
+    public static partial int Transform(
+        TjHandle handle, byte* jpeg, nuint jpegSize, int count, byte** destinations, nuint* destinationSizes, TjTransform* transforms, int flags);
 
     [LibraryImport(Library, EntryPoint = "tjDecompress2")]
     public static partial int Decompress(

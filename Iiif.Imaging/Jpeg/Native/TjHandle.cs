@@ -2,7 +2,7 @@ using System.Runtime.InteropServices;
 
 namespace Iiif.Imaging.Jpeg.Native;
 
-/// <summary>Owns a <c>tjhandle</c> (a compressor or a decompressor). A handle is not thread-safe: one call at a time.</summary>
+/// <summary>Owns a <c>tjhandle</c> (a compressor, a decompressor or a transformer). A handle is not thread-safe: one call at a time.</summary>
 internal sealed class TjHandle : SafeHandle
 {
     private TjHandle(nint handle)
@@ -18,6 +18,10 @@ internal sealed class TjHandle : SafeHandle
     /// <summary>A new decompressor.</summary>
     /// <exception cref="DllNotFoundException">libturbojpeg.so.0 is not installed.</exception>
     public static TjHandle CreateDecompressor() => Create(NativeMethods.InitDecompress(), "decompressor");
+
+    /// <summary>A new transformer (lossless operations on the DCT coefficients).</summary>
+    /// <exception cref="DllNotFoundException">libturbojpeg.so.0 is not installed.</exception>
+    public static TjHandle CreateTransformer() => Create(NativeMethods.InitTransform(), "transformer");
 
     /// <summary>The library's description of the last error or warning on this handle.</summary>
     public string LastError => Marshal.PtrToStringUTF8(NativeMethods.GetErrorString(this)) ?? "no reason given";

@@ -13,7 +13,7 @@ namespace Iiif.Tests.Imaging.Tiff;
 
 /// <summary>A jpg request that is exactly one stored JPEG tile is answered with the stored bytes (tables and ICC profile
 /// spliced in): the same bytes on every request, decoding with libjpeg (djpeg) to exactly libtiff's reading of the tile.
-/// Anything else is rendered.</summary>
+/// An edge tile is cut from its stored tile losslessly. Anything else is rendered.</summary>
 [TestFixture]
 [Parallelizable(ParallelScope.All)]
 public class TiffStoredTileTests
@@ -65,8 +65,103 @@ public class TiffStoredTileTests
         Assert.That(image.Metadata.IccProfile?.ToByteArray(), Is.EqualTo(SyntheticImages.TinyIccProfile()));
     }
 
-    [TestCase(896, 0, 0, Description = "an edge tile: 104 px of image in a 128 px stored tile")]
-    [TestCase(0, 640, 0, Description = "an edge tile at the bottom")]
+    [TestCase("jpeg-chain", false, Description = "vips keeps full chroma at Q90")]
+    [TestCase("jpeg-subifd", false)]
+    [TestCase("gray-jpeg-chain", false)]
+    [TestCase("jpeg-icc-chain", true, Description = "Q85: 4:2:0 chroma")]
+    [Description("An edge tile is the top-left part of its padded stored tile, cut on the DCT coefficients: the same bytes " +
+        "every time, every pixel as libtiff reads it except, with subsampled chroma, the last column and row, where the " +
+        "colour no longer bleeds in from the padding and comes closer to the picture the pyramid was made from.")]
+    public void TryReadStoredTile_EveryEdgeTile_IsCutLosslesslyFromTheStoredTile(string name, bool subsampled)
+    {
+        var decoder = TiffDecoders.Create();
+        var source = new FileSourceHandle(TiffTestImages.PathOf(name));
+        var facts = decoder.FactsOf(source, CancellationToken.None);
+        var info = decoder.Identify(source, CancellationToken.None);
+        var channels = facts.Main.Layout.OutputChannels;
+        using var picture = channels == 1 ? null : SyntheticImages.Rgb(TiffTestImages.Width, TiffTestImages.Height);
+        var (cut, closerToPicture) = (0, 0);
+        for (var index = 0; index < facts.Levels.Count; index++)
+        {
+            var level = facts.Levels[index];
+            var reference = TiffReference.Load(TiffTestImages.ReferenceOf(name, index), channels, associatedAlpha: false);
+            for (var y = 0; y < level.Directory.Height; y += TiffTestImages.Tile)
+            {
+                for (var x = 0; x < level.Directory.Width; x += TiffTestImages.Tile)
+                {
+                    var inside = new PixelRect(x, y, Math.Min(TiffTestImages.Tile, level.Directory.Width - x), Math.Min(TiffTestImages.Tile, level.Directory.Height - y));
+                    if (inside.Width == TiffTestImages.Tile && inside.Height == TiffTestImages.Tile)
+                    {
+                        continue;
+                    }
+
+                    var at = $"{name} r{level.Reduction} {x},{y} {inside.Width}x{inside.Height}";
+                    var plan = TilePlan(info, level.Reduction, x, y, ImageFormat.Jpg);
+                    var bytes = decoder.TryReadStoredTile(source, plan, CancellationToken.None);
+                    if (plan.DecodedSize != new PixelSize(inside.Width, inside.Height))
+                    {
+                        // A level whose size is not the planner's rounding of the full image's: rendered.
+                        Assert.That(bytes, Is.Null, at);
+                        continue;
+                    }
+
+                    Assert.That(bytes, Is.Not.Null, at);
+                    Assert.That(decoder.TryReadStoredTile(source, plan, CancellationToken.None), Is.EqualTo(bytes), "the same bytes every time");
+                    var pixels = DecodeWithLibjpeg(bytes!, channels);
+                    var expected = reference.Crop(inside);
+                    var allButLast = new PixelRect(0, 0, inside.Width - 1, inside.Height - 1);
+                    Assert.That((pixels.Width, pixels.Height), Is.EqualTo((inside.Width, inside.Height)), at);
+                    Assert.That(pixels.Crop(allButLast).MaxError(expected.Crop(allButLast)), Is.Zero, at);
+                    if (!subsampled)
+                    {
+                        Assert.That(pixels.MaxError(expected), Is.Zero, at);
+                    }
+                    else if (level.Reduction == 0)
+                    {
+                        var truth = PixelData.Of(picture!, inside);
+                        Assert.That(EdgeError(pixels, truth), Is.LessThan(EdgeError(expected, truth)), at);
+                        closerToPicture++;
+                    }
+
+                    cut++;
+                }
+            }
+        }
+
+        Assert.That(cut, Is.GreaterThanOrEqualTo(10), "edge tiles of every level but those the planner rounds otherwise");
+        Assert.That(closerToPicture, subsampled ? Is.GreaterThanOrEqualTo(5) : Is.Zero);
+    }
+
+    [Test]
+    [Description("A tile whose JPEG frame is not the directory's tile size is damaged: it goes to the render (libtiff), " +
+        "never out as stored bytes of the wrong size.")]
+    public void TryReadStoredTile_FrameNotTheTileSize_ReturnsNull()
+    {
+        var bytes = File.ReadAllBytes(TiffTestImages.PathOf("jpeg-chain"));
+        // SOF0 of a 128x128 three-component 8-bit tile: the first one in the file becomes 128 wide, 64 high.
+        byte[] frame = [0xFF, 0xC0, 0x00, 0x11, 0x08, 0x00, 0x80, 0x00, 0x80, 0x03];
+        var at = bytes.AsSpan().IndexOf(frame);
+        Assert.That(at, Is.GreaterThan(0));
+        bytes[at + 6] = 0x40;
+        var path = Path.Combine(TestImageFactory.Folder, $"wrong-frame-{Guid.NewGuid():N}.tif");
+        File.WriteAllBytes(path, bytes);
+        var decoder = TiffDecoders.Create();
+        var source = new FileSourceHandle(path);
+        var info = decoder.Identify(source, CancellationToken.None);
+
+        var refused = 0;
+        for (var y = 0; y + TiffTestImages.Tile <= TiffTestImages.Height; y += TiffTestImages.Tile)
+        {
+            for (var x = 0; x + TiffTestImages.Tile <= TiffTestImages.Width; x += TiffTestImages.Tile)
+            {
+                refused += decoder.TryReadStoredTile(source, TilePlan(info, 0, x, y, ImageFormat.Jpg), CancellationToken.None) is null ? 1 : 0;
+            }
+        }
+
+        File.Delete(path);
+        Assert.That(refused, Is.EqualTo(1));
+    }
+
     [TestCase(64, 0, 0, Description = "off the tile grid")]
     [TestCase(0, 0, 4, Description = "a reduction no level stores")]
     public void TryReadStoredTile_NotAWholeStoredTile_ReturnsNull(int x, int y, int reduction)
@@ -111,6 +206,15 @@ public class TiffStoredTileTests
         var s = 1 << reduction;
         var region = new PixelRect(x * s, y * s, Math.Min(TiffTestImages.Tile * s, info.Width - (x * s)), Math.Min(TiffTestImages.Tile * s, info.Height - (y * s)));
         return RenderPlanBuilder.ForRegion(region.X, region.Y, region.Width, region.Height).ReducedBy(reduction).OnLevelsOf(info).As(format).Build();
+    }
+
+    /// <summary>The mean sample error along the last column and the last row.</summary>
+    private static double EdgeError(PixelData actual, PixelData expected)
+    {
+        var column = new PixelRect(actual.Width - 1, 0, 1, actual.Height);
+        var row = new PixelRect(0, actual.Height - 1, actual.Width, 1);
+        return (actual.Crop(column).MeanAbsoluteError(expected.Crop(column)) * actual.Height
+            + actual.Crop(row).MeanAbsoluteError(expected.Crop(row)) * actual.Width) / (actual.Width + actual.Height);
     }
 
     private static PixelData DecodeWithLibjpeg(byte[] jpeg, int channels)
