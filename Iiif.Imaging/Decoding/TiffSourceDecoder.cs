@@ -65,8 +65,9 @@ internal sealed class TiffSourceDecoder : IImageDecoder, IStoredTileSource
 
     /// <inheritdoc/>
     /// <remarks>See <see cref="TiffStoredTiles"/> for when; the tile's JPEGTables and the image's ICC profile are spliced
-    /// in (<see cref="JpegTileSplicer"/>), and an edge tile is cut from it losslessly (<see cref="JpegTileCropper"/>). The tile's place comes from the source's <see cref="TiffTileIndex"/>, so this is
-    /// one read of its bytes, with no libtiff handle. Off when <see cref="TiffSourceDecoderOptions.StoredTilePassthrough"/> is.</remarks>
+    /// in (<see cref="JpegTileSplicer"/>), and an edge tile is cut from it losslessly (<see cref="JpegTileCropper"/>). The
+    /// tile's place comes from the source's <see cref="TiffTileIndex"/>, so this is one read of its bytes, with no libtiff
+    /// handle. Off when <see cref="TiffSourceDecoderOptions.StoredTilePassthrough"/> is.</remarks>
     public byte[]? TryReadStoredTile(ImageSourceHandle source, RenderPlan plan, CancellationToken cancellationToken)
     {
         if (!_passthrough)
