@@ -1,4 +1,3 @@
-using System.Collections.Concurrent;
 using Iiif.Imaging.Jpeg.Native;
 
 namespace Iiif.Imaging.Jpeg;
@@ -11,8 +10,7 @@ namespace Iiif.Imaging.Jpeg;
 /// beyond it. A decode, crop and encode would change every pixel by a JPEG generation instead.</remarks>
 internal static unsafe class JpegTileCropper
 {
-    private static readonly ConcurrentBag<TjHandle> Idle = [];
-    private static readonly int MaxIdle = Math.Max(2, Environment.ProcessorCount * 2);
+    private static readonly IdlePool<TjHandle> Transformers = new(TjHandle.CreateTransformer);
 
     /// <summary>The top-left <paramref name="width"/> x <paramref name="height"/> pixels of <paramref name="jpeg"/> as a
     /// JPEG with the same markers (ICC profile included), or null when the library declines: a damaged stream (even one
@@ -27,7 +25,7 @@ internal static unsafe class JpegTileCropper
             return null;
         }
 
-        var handle = Idle.TryTake(out var idle) ? idle : TjHandle.CreateTransformer();
+        var handle = Transformers.Rent();
         byte* output = null;
         nuint size = 0;
         try
@@ -50,18 +48,7 @@ internal static unsafe class JpegTileCropper
                 NativeMethods.Free(output);
             }
 
-            Return(handle);
+            Transformers.Return(handle);
         }
-    }
-
-    private static void Return(TjHandle handle)
-    {
-        if (Idle.Count >= MaxIdle)
-        {
-            handle.Dispose();
-            return;
-        }
-
-        Idle.Add(handle);
     }
 }
