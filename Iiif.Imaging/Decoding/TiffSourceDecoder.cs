@@ -89,16 +89,16 @@ internal sealed class TiffSourceDecoder : IImageDecoder, IStoredTileSource
         }
 
         var directory = tile.Level.Directory;
-        var rgb = directory.Layout.Photometric == Tiff.Native.TiffCodes.PhotometricRgb;
-        var stored = JpegTileSplicer.Splice(directory.JpegTables.Span, raw, facts.IccProfile.Span, rgb);
-        if (stored is null || JpegMarkerReader.Read(stored) is not { Frame: var frame }
-            || frame.Width != directory.BlockWidth || frame.Height != directory.BlockHeight)
+        // The tile's own stream holds its frame header (the tables hold none): read before the splice adds the profile.
+        if (JpegMarkerReader.Read(raw) is not { Frame: var frame } || frame.Width != directory.BlockWidth || frame.Height != directory.BlockHeight)
         {
             // Not the tile the directory describes (a damaged file): the render reads it through libtiff and says so.
             return null;
         }
 
-        return tile.IsWhole ? stored : JpegTileCropper.CropTopLeft(stored, tile.Width, tile.Height);
+        var rgb = directory.Layout.Photometric == Tiff.Native.TiffCodes.PhotometricRgb;
+        var stored = JpegTileSplicer.Splice(directory.JpegTables.Span, raw, facts.IccProfile.Span, rgb);
+        return stored is null || tile.IsWhole ? stored : JpegTileCropper.CropTopLeft(stored, tile.Width, tile.Height);
     }
 
     /// <inheritdoc/>
